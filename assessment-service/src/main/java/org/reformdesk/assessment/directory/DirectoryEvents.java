@@ -1,0 +1,44 @@
+package org.reformdesk.assessment.directory;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reformdesk.assessment.live.LiveScores;
+import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.events.UnitChanged;
+import org.reformdesk.platform.inbox.Inbox;
+
+import java.util.concurrent.CompletionStage;
+
+/** Keeps the local copy of the units and ranks each in its category. */
+@ApplicationScoped
+public class DirectoryEvents {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    LiveScores scores;
+
+    @Incoming("directory")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.deliver("assessment.directory", message, event -> {
+            if (event.data() instanceof UnitChanged changed) {
+                AssessedUnit unit = AssessedUnit.<AssessedUnit>findByIdOptional(changed.unitId()).orElseGet(() -> {
+                    AssessedUnit created = new AssessedUnit();
+                    created.id = changed.unitId();
+                    return created;
+                });
+                AssessmentCategory before = unit.category;
+                unit.code = changed.code();
+                unit.name = changed.name();
+                unit.category = changed.category();
+                unit.persist();
+                scores.placeInCategory(changed.unitId(), before, changed.category());
+            }
+        });
+    }
+}

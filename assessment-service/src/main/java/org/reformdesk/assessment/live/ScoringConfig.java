@@ -1,0 +1,23 @@
+package org.reformdesk.assessment.live;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Points per scored fact. */
+@ConfigMapping(prefix = "reform.scoring")
+public interface ScoringConfig {
+
+    /** Every unit's score before any fact. */
+    BigDecimal base();
+
+    /** Points for each task of the unit that goes overdue (negative: a deduction). */
+    BigDecimal overdueTask();
+
+    /** Points for an order received, per rung, lowest first. */
+    List<BigDecimal> orderByRung();
+
+    /** Points for each pilot summary of the unit's pilots that is not in by its due date. */
+    BigDecimal latePilotSummary();
+}

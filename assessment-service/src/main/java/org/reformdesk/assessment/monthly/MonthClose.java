@@ -1,0 +1,118 @@
+package org.reformdesk.assessment.monthly;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.reformdesk.assessment.live.LiveScores;
+import org.reformdesk.assessment.live.UnitStanding;
+import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.events.MonthPublished;
+import org.reformdesk.platform.outbox.Outbox;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.time.ServiceClock;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Closes a month (一月一排名): each category's ranking of the month is frozen as that month's snapshot, the
+ * lowest-ranked unit is flagged for a diagnosis visit (一月一会诊) and the month is published for the bulletin
+ * (一月一通报). The (month, category) key decides, in the same transaction as the outbox row, so closing a month
+ * twice — or on two replicas at once — changes nothing.
+ */
+@ApplicationScoped
+public class MonthClose {
+
+    /** What a close did: the categories it froze now (empty if the month was already closed). */
+    public record Result(String month, List<AssessmentCategory> closed) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(MonthClose.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    LiveScores scores;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ServiceClock clock;
+
+    /** At the month boundary (the clock), closes every ended month that has standings and is not closed yet. */
+    @Scheduled(every = "${reform.month-close.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        String current = scores.currentMonth().toString();
+        @SuppressWarnings("unchecked")
+        List<String> ended = entityManager.createNativeQuery("""
+                        SELECT DISTINCT s.month FROM unit_standing s WHERE s.month < :current
+                        AND s.category IS NOT NULL AND NOT EXISTS (SELECT 1 FROM month_close c
+                            WHERE c.month = s.month AND c.category = s.category)
+                        ORDER BY s.month""")
+                .setParameter("current", current).getResultList();
+        for (String month : ended) {
+            Result result = close(YearMonth.parse(month));
+            LOG.infof("Closed %s: %s", month, result.closed());
+        }
+    }
+
+    /** Closes an ended month; the current month and months to come are refused. */
+    public Result close(YearMonth month) {
+        if (!month.isBefore(scores.currentMonth())) {
+            throw ProblemException.conflict("Month not over", month + " has not ended yet (today is "
+                    + clock.today() + "); a month is closed once it is over.");
+        }
+        List<AssessmentCategory> closed = new ArrayList<>();
+        for (AssessmentCategory category : AssessmentCategory.values()) {
+            if (QuarkusTransaction.requiringNew().call(() -> closeCategory(month.toString(), category))) {
+                closed.add(category);
+            }
+        }
+        return new Result(month.toString(), closed);
+    }
+
+    private boolean closeCategory(String month, AssessmentCategory category) {
+        int claimed = entityManager.createNativeQuery("""
+                        INSERT INTO month_close (month, category, closed_at) VALUES (:month, :category, :now)
+                        ON CONFLICT DO NOTHING""")
+                .setParameter("month", month).setParameter("category", category.name())
+                .setParameter("now", clock.instant()).executeUpdate();
+        if (claimed == 0) {
+            return false;
+        }
+        List<UnitStanding> standings = scores.rerank(category, month).stream()
+                .sorted(Comparator.comparingInt((UnitStanding s) -> s.rank).thenComparing(s -> s.unitId))
+                .toList();
+        if (standings.isEmpty()) {
+            return true;
+        }
+        int lowest = standings.stream().mapToInt(s -> s.rank).max().orElse(0);
+        List<MonthPublished.Entry> ranking = new ArrayList<>();
+        List<UUID> diagnosis = new ArrayList<>();
+        for (UnitStanding standing : standings) {
+            MonthRanking frozen = new MonthRanking();
+            frozen.month = month;
+            frozen.category = category;
+            frozen.unitId = standing.unitId;
+            frozen.score = standing.score;
+            frozen.rank = standing.rank;
+            // a category where everyone ties has no laggard to visit
+            frozen.diagnosis = standings.size() > 1 && standing.rank == lowest && lowest > 1;
+            frozen.persist();
+            ranking.add(new MonthPublished.Entry(standing.unitId, standing.score, standing.rank));
+            if (frozen.diagnosis) {
+                diagnosis.add(standing.unitId);
+            }
+        }
+        outbox.record(MonthPublished.of(month, category, ranking, diagnosis));
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+package org.reformdesk.pilot.outcomes;
+
+/** How far an outcome was promoted (推广推介). */
+public enum PromotionLevel {
+    CITY,
+    PROVINCE,
+    NATIONAL
+}

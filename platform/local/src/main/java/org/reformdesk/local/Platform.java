@@ -1,0 +1,96 @@
+package org.reformdesk.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole platform as processes: one Kafka broker and the five packaged services, each on its own
+ * database, all trusting one token key. The local run and the end-to-end tests both start it this way.
+ */
+public final class Platform implements AutoCloseable {
+
+    /**
+     * How to start it.
+     *
+     * @param root the repository checkout (the services' jars are under it)
+     * @param workDir where the broker's data and the logs go
+     * @param databases each service's database name on {@code postgres}
+     * @param ports each service's HTTP port
+     * @param config settings every service gets on top of the connection settings
+     */
+    public record Settings(Path root, Path workDir, Postgres postgres, Map<Service, String> databases,
+            Map<Service, Integer> ports, int kafkaPort, int controllerPort, TokenMint tokens,
+            Map<String, String> config) {
+    }
+
+    private final KafkaBroker kafka;
+    private final Map<Service, ServiceProcess> services;
+    private final Map<Service, Duration> startTimes;
+
+    private Platform(KafkaBroker kafka, Map<Service, ServiceProcess> services, Map<Service, Duration> startTimes) {
+        this.kafka = kafka;
+        this.services = services;
+        this.startTimes = startTimes;
+    }
+
+    public static Platform start(Settings settings) {
+        for (Service service : Service.values()) {
+            settings.postgres().ensureDatabase(settings.databases().get(service));
+        }
+        KafkaBroker kafka = KafkaBroker.start(settings.workDir().resolve("kafka"), settings.kafkaPort(),
+                settings.controllerPort());
+        Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+        try {
+            for (Service service : Service.values()) {
+                Map<String, String> config = new HashMap<>(settings.config());
+                config.put("quarkus.datasource.jdbc.url", settings.postgres().jdbcUrl(settings.databases().get(service)));
+                config.put("quarkus.datasource.username", settings.postgres().user());
+                config.put("quarkus.datasource.password", settings.postgres().password());
+                config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+                config.putAll(settings.tokens().quarkusConfig());
+                services.put(service, ServiceProcess.start(settings.root(), service, settings.ports().get(service),
+                        config, settings.workDir().resolve("logs")));
+            }
+            Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
+            for (ServiceProcess process : services.values()) {
+                startTimes.put(process.service(), process.awaitReady(Duration.ofSeconds(90)));
+            }
+            return new Platform(kafka, services, startTimes);
+        } catch (RuntimeException e) {
+            services.values().forEach(ServiceProcess::close);
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** The usual local ports: 8081–8085 for the services, 9092 and 9093 for Kafka. */
+    public static Map<Service, Integer> defaultPorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return ports;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** How long each service took from launch to ready. */
+    public Map<Service, Duration> startTimes() {
+        return startTimes;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        kafka.close();
+    }
+}

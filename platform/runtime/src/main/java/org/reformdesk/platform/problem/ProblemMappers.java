@@ -1,0 +1,129 @@
+package org.reformdesk.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Bodies never carry stack traces or SQL: a
+ * failure we did not foresee is logged with an id and the client gets only that id.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(typeOf(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(typeOf(400), "Invalid request", 400, detail, path(uri), errors));
+    }
+
+    /** Named one by one: the framework's own mapper for mismatched input would otherwise be the closer match. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String detail = "The body is not valid JSON for this request";
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            errors = List.of(new Problem.FieldError(field, "has a value of the wrong type or format"));
+            detail = field + ": has a value of the wrong type or format";
+        }
+        return respond(new Problem(typeOf(400), "Malformed request body", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(new Problem(typeOf(401), "Unauthorized", 401, "A valid bearer token is required.",
+                path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(typeOf(403), "Forbidden", 403, "Your role does not allow this.", path(uri),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "Error";
+        String detail = status >= 500 ? "The request could not be completed." : e.getMessage();
+        return respond(new Problem(typeOf(status), title, status, detail, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        UUID incident = UUID.randomUUID();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(new Problem(typeOf(500), "Internal error", 500,
+                "The request could not be completed; incident " + incident + " was logged.", path(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String typeOf(int status) {
+        return "https://reformdesk.org/problems/" + status;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /**
+     * The violated field as the client named it: {@code title} or {@code milestones[1].due}, not
+     * {@code create.arg0.title}; a violated query parameter by its own name.
+     */
+    private static String field(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && !names.isEmpty()) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    names.add(node.getName());
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            return String.join(".", names);
+        }
+        return parameter != null ? parameter : "body";
+    }
+}

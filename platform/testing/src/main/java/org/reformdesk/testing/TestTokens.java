@@ -1,0 +1,36 @@
+package org.reformdesk.testing;
+
+import org.reformdesk.local.TokenMint;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Bearer tokens for tests, signed by one key per test JVM that {@link ServiceTestResources} makes the service trust. */
+public final class TestTokens {
+
+    private static final TokenMint MINT = TokenMint.generate();
+
+    private TestTokens() {
+    }
+
+    public static TokenMint mint() {
+        return MINT;
+    }
+
+    public static String reformOffice() {
+        return MINT.token("office", null, List.of("reform-office"));
+    }
+
+    public static String unitOfficer(UUID unit) {
+        return MINT.token("officer-" + unit.toString().substring(0, 8), unit, List.of("unit-officer"));
+    }
+
+    /** A unit officer who is also the person {@code person} of the directory. */
+    public static String person(UUID person, UUID unit) {
+        return MINT.personToken("person-" + person.toString().substring(0, 8), person, unit, List.of("unit-officer"));
+    }
+
+    public static String withRoles(String username, UUID unit, String... roles) {
+        return MINT.token(username, unit, List.of(roles));
+    }
+}

@@ -1,0 +1,33 @@
+package org.reformdesk.task;
+
+import io.restassured.http.ContentType;
+import org.reformdesk.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Creates units and tasks over REST, as the reform office would. */
+public final class LedgerFixtures {
+
+    private LedgerFixtures() {
+    }
+
+    public static UUID unit(String category, String kind) {
+        String code = "U-" + UUID.randomUUID().toString().substring(0, 8);
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "测试单位 " + code, "category", category, "kind", kind))
+                .post("/api/v1/units")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static UUID task(UUID leadUnit, LocalDate deadline) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("title", "深化行政审批制度改革", "leadUnitId", leadUnit.toString(),
+                        "responsiblePersonId", UUID.randomUUID().toString(), "deadline", deadline.toString()))
+                .post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id"));
+    }
+}
