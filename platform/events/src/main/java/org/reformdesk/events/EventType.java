@@ -12,11 +12,17 @@ public enum EventType {
 
     UNIT_CHANGED("reform.directory.unit-changed.v1", Topics.DIRECTORY, UnitChanged.class),
     PERSON_CHANGED("reform.directory.person-changed.v1", Topics.DIRECTORY, PersonChanged.class),
+    GROUP_CHANGED("reform.directory.group-changed.v1", Topics.DIRECTORY, GroupChanged.class),
+    PERSON_REMOVED("reform.directory.person-removed.v1", Topics.DIRECTORY, PersonRemoved.class),
     TASK_CREATED("reform.task.created.v1", Topics.TASKS, TaskCreated.class),
     TASK_DUE_SOON("reform.task.due-soon.v1", Topics.TASKS, TaskDueSoon.class),
     TASK_OVERDUE("reform.task.overdue.v1", Topics.TASKS, TaskOverdue.class),
     TASK_CLOSED("reform.task.closed.v1", Topics.TASKS, TaskClosed.class),
     REPORT_OVERDUE("reform.task.report-overdue.v1", Topics.TASKS, ReportOverdue.class),
+    TASK_STATUS_CHANGED("reform.task.status-changed.v1", Topics.TASKS, TaskStatusChanged.class),
+    TASK_DEADLINE_CHANGED("reform.task.deadline-changed.v1", Topics.TASKS, TaskDeadlineChanged.class),
+    MILESTONE_OVERDUE("reform.task.milestone-overdue.v1", Topics.TASKS, MilestoneOverdue.class),
+    PROGRESS_REPORTED("reform.task.progress-reported.v1", Topics.TASKS, ProgressReported.class),
     PILOT_REGISTERED("reform.pilot.registered.v1", Topics.PILOTS, PilotRegistered.class),
     PILOT_SUMMARY_OVERDUE("reform.pilot.summary-overdue.v1", Topics.PILOTS, PilotSummaryOverdue.class),
     PILOT_STATUS_CHANGED("reform.pilot.status-changed.v1", Topics.PILOTS, PilotStatusChanged.class),
@@ -24,9 +30,14 @@ public enum EventType {
     ORDER_ISSUED("reform.supervision.order-issued.v1", Topics.SUPERVISION, OrderIssued.class),
     ORDER_ESCALATED("reform.supervision.order-escalated.v1", Topics.SUPERVISION, OrderEscalated.class),
     ORDER_CLOSED("reform.supervision.order-closed.v1", Topics.SUPERVISION, OrderClosed.class),
+    RECTIFICATION_OVERDUE("reform.supervision.rectification-overdue.v1", Topics.SUPERVISION,
+            RectificationOverdue.class),
+    ACCOUNTABILITY_RECORDED("reform.supervision.accountability-recorded.v1", Topics.SUPERVISION,
+            AccountabilityRecorded.class),
     RANKING_UPDATED("reform.assessment.ranking-updated.v1", Topics.ASSESSMENT, RankingUpdated.class),
     MONTH_PUBLISHED("reform.assessment.month-published.v1", Topics.ASSESSMENT, MonthPublished.class),
-    REMINDER_DELIVERED("reform.notification.delivered.v1", Topics.NOTIFICATIONS, ReminderDelivered.class);
+    REMINDER_DELIVERED("reform.notification.delivered.v1", Topics.NOTIFICATIONS, ReminderDelivered.class),
+    REMINDER_FAILED("reform.notification.failed.v1", Topics.NOTIFICATIONS, ReminderFailed.class);
 
     /**
      * What every type name looks like. A well-formed name we do not know comes from a newer producer and

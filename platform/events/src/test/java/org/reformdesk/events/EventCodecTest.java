@@ -50,7 +50,22 @@ class EventCodecTest {
                 PilotStatusChanged.of(UUID.randomUUID(), "农村集体产权制度改革试点", unit, null, "IN_PROGRESS",
                         "ACCEPTANCE", null),
                 ExperiencePromoted.of(UUID.randomUUID(), UUID.randomUUID(), unit, "REPLICABLE_EXPERIENCE",
-                        "“一窗受理、集成服务”经验", "PROVINCE", LocalDate.of(2018, 6, 1)));
+                        "“一窗受理、集成服务”经验", "PROVINCE", LocalDate.of(2018, 6, 1)),
+                GroupChanged.of(UUID.randomUUID(), "城乡一体化专项小组", UUID.randomUUID(), unit, List.of(unit)),
+                PersonRemoved.of(UUID.randomUUID(), unit),
+                TaskStatusChanged.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, "CLOSE_REQUESTED",
+                        "IN_PROGRESS", "佐证材料不全", "reform-office"),
+                TaskDeadlineChanged.of(task, "KM-2015-0123", unit, LocalDate.of(2015, 12, 31),
+                        LocalDate.of(2016, 3, 31), "经市领导同意调整完成时限"),
+                MilestoneOverdue.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(),
+                        "出台实施方案", LocalDate.of(2015, 9, 30), null),
+                ProgressReported.of(task, unit, "2015-11", 60, false),
+                RectificationOverdue.of(UUID.randomUUID(), UUID.randomUUID(), unit, "审批事项清单未按时公布",
+                        LocalDate.of(2016, 2, 29), null),
+                AccountabilityRecorded.of(UUID.randomUUID(), unit, null, "TASK", task, "约谈",
+                        "责令书逾期未整改"),
+                ReminderFailed.of(UUID.randomUUID(), UUID.randomUUID(), "TASK_OVERDUE", task, "SMS",
+                        "运营商拒绝：号码无效"));
     }
 
     @Test

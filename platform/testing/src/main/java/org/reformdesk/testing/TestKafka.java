@@ -1,6 +1,7 @@
 package org.reformdesk.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -17,6 +18,14 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // A broker that hits a fatal fault (as KRaft may while the JVM shuts down) halts the whole process; in
+            // the test JVM that kills Surefire's fork and fails a build whose tests all passed.
+            Exit.setHaltProcedure((status, message) -> {
+                throw new IllegalStateException("The test Kafka broker asked to halt (" + status + "): " + message);
+            });
+            Exit.setExitProcedure((status, message) -> {
+                throw new IllegalStateException("The test Kafka broker asked to exit (" + status + "): " + message);
+            });
             cluster = start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop, "test-kafka-stop"));
         }
