@@ -93,7 +93,9 @@ class OverdueChainIT {
 
             long reminded = awaitMillis(moved, () -> reminders(person) == 1);
             long ordered = awaitMillis(moved, () -> orders(task).size() == 1);
+            // the rank moves on the overdue task; the score settles once the order's deduction has landed too
             long ranked = awaitMillis(moved, () -> Integer.valueOf(2).equals(rank(late)));
+            awaitMillis(moved, () -> Float.valueOf(97.5f).equals(score(late)));
             System.out.printf("e2e: deadline sweep -> reminder %d ms, order %d ms, rank %d ms (last effect %d ms)%n",
                     reminded, ordered, ranked, Math.max(reminded, Math.max(ordered, ranked)));
 
@@ -150,7 +152,9 @@ class OverdueChainIT {
     }
 
     private static int reminders(UUID person) {
-        return api(Service.NOTIFICATION).queryParam("recipient", person).get("/api/v1/notifications")
+        // only the overdue reminder in the inbox: a task due in two days is also reminded of as due soon
+        return api(Service.NOTIFICATION).queryParam("recipient", person).queryParam("kind", "TASK_OVERDUE")
+                .queryParam("channel", "INBOX").get("/api/v1/notifications")
                 .then().statusCode(200).extract().path("total");
     }
 
@@ -162,6 +166,11 @@ class OverdueChainIT {
     private static Integer rank(UUID unit) {
         var response = api(Service.ASSESSMENT).get("/api/v1/rankings/units/{id}", unit);
         return response.statusCode() == 200 ? response.path("rank") : null;
+    }
+
+    private static Float score(UUID unit) {
+        var response = api(Service.ASSESSMENT).get("/api/v1/rankings/units/{id}", unit);
+        return response.statusCode() == 200 ? response.path("score") : null;
     }
 
     private static void awaitRank(UUID unit, int rank) {
