@@ -55,7 +55,7 @@ class OverdueChainIT {
             ports.put(service, freePort());
         }
         platform = Platform.start(new Platform.Settings(ROOT, ROOT.resolve("e2e/target/platform-" + run), POSTGRES,
-                DATABASES, ports, freePort(), freePort(), TOKENS,
+                DATABASES, ports, freePort(), freePort(), TOKENS.quarkusConfig(),
                 Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "1s")));
         platform.startTimes().forEach((service, time) ->
                 System.out.printf("e2e: %-21s ready in %5d ms%n", service.module(), time.toMillis()));

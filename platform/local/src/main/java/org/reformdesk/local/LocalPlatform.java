@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The local platform's command line, run by {@code ./reform-desk}:
  * <pre>
- *   up [--reset]                 start Kafka and the five services, load the demo city, stop with Ctrl-C
- *   token ROLE [UNIT-ID]         print a bearer token (reform-office, unit-officer, leader, inspector, assessor, …)
+ *   up [--reset] [--no-keycloak] start Keycloak, Kafka and the five services, load the demo city; Ctrl-C stops it
+ *   token USER | --partner       print a demo user's (or the partner client's) access token from Keycloak
+ *   token ROLE [UNIT-ID]         with --no-keycloak: print a token signed with the local key
  *   clock +Nd                    move every service's clock N days forward and sweep deadlines
  * </pre>
  */
@@ -29,6 +31,9 @@ public final class LocalPlatform {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path WORK = ROOT.resolve(".local");
+    private static final int KEYCLOAK_PORT = 8180;
+    /** Which identity provider the running platform trusts, for the token and clock commands. */
+    private static final Path IDENTITY = WORK.resolve("identity");
 
     private LocalPlatform() {
     }
@@ -36,45 +41,79 @@ public final class LocalPlatform {
     public static void main(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
-            case "up" -> up(List.of(args).contains("--reset"));
+            case "up" -> up(List.of(args).contains("--reset"), !List.of(args).contains("--no-keycloak"));
             case "token" -> token(args);
             case "clock" -> clock(args);
             default -> {
-                System.err.println("Usage: ./reform-desk [up [--reset] | token ROLE [UNIT-ID] | clock +Nd]");
+                System.err.println("Usage: ./reform-desk [up [--reset] [--no-keycloak] | token USER | token --partner"
+                        + " | token ROLE [UNIT-ID] (with --no-keycloak) | clock +Nd]");
                 System.exit(2);
             }
         }
     }
 
-    private static void up(boolean reset) throws InterruptedException {
+    private static void up(boolean reset, boolean withKeycloak) throws InterruptedException {
         Postgres postgres = Postgres.fromEnvironment();
         Map<Service, String> databases = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             databases.put(service, service.database());
         }
+        Path keycloakHome = withKeycloak ? Keycloak.distribution(WORK.resolve("keycloak")) : null;
         if (reset) {
             databases.values().forEach(postgres::dropDatabase);
             deleteRecursively(WORK.resolve("kafka"));
-            System.out.println("Reset: dropped the five databases and the Kafka data.");
+            if (keycloakHome != null) {
+                Keycloak.reset(keycloakHome);
+            }
+            System.out.println("Reset: dropped the five databases, the Kafka data and the Keycloak realm.");
         }
-        TokenMint tokens = TokenMint.inDirectory(WORK.resolve("keys"));
         Instant start = Instant.now();
+        Keycloak keycloak = null;
+        Map<String, String> identity;
+        String office;
+        if (withKeycloak) {
+            System.out.println("Starting Keycloak (first start builds it, about a minute) ...");
+            keycloak = Keycloak.start(keycloakHome, KEYCLOAK_PORT, WORK.resolve("logs"));
+            keycloak.awaitReady(Duration.ofMinutes(4));
+            identity = keycloak.quarkusConfig();
+            office = Keycloak.userToken(keycloak.baseUrl(), "office");
+            writeIdentity("keycloak " + keycloak.baseUrl());
+        } else {
+            TokenMint tokens = TokenMint.inDirectory(WORK.resolve("keys"));
+            identity = tokens.quarkusConfig();
+            office = tokens.token("office", null, List.of("reform-office"));
+            writeIdentity("minted");
+        }
         System.out.println("Starting Kafka and the five services (logs in " + WORK.resolve("logs") + ") ...");
-        Platform platform = Platform.start(new Platform.Settings(ROOT, WORK, postgres, databases,
-                Platform.defaultPorts(), 9092, 9093, tokens,
-                Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "10s",
-                        "reform.summaries.sweep-every", "10s")));
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Settings(ROOT, WORK, postgres, databases,
+                    Platform.defaultPorts(), 9092, 9093, identity,
+                    Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "10s",
+                            "reform.summaries.sweep-every", "10s")));
+        } catch (RuntimeException e) {
+            if (keycloak != null) {
+                keycloak.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
+        Keycloak idp = keycloak;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the services and Kafka ...");
+            System.out.println("\nStopping the services, Kafka and Keycloak ...");
             platform.close();
+            if (idp != null) {
+                idp.close();
+            }
             stopped.countDown();
         }));
-        String office = tokens.token("office", null, List.of("reform-office"));
         ApiClient tasks = new ApiClient(platform.service(Service.TASK).baseUrl(), office);
         LocalDate today = LocalDate.parse(tasks.get("/api/v1/clock").path("today").asText());
         DemoData.Loaded demo = DemoData.loadIfEmpty(tasks, new ApiClient(platform.service(Service.PILOT).baseUrl(),
                 office), today);
+        if (keycloak != null) {
+            scopeDemoUsers(keycloak, tasks);
+        }
         System.out.printf("%nReform Desk is up in %d s.%n%n", Duration.between(start, Instant.now()).toSeconds());
         for (Service service : Service.values()) {
             ServiceProcess process = platform.service(service);
@@ -82,6 +121,11 @@ public final class LocalPlatform {
                     service.module(), process.baseUrl(), process.baseUrl(), process.baseUrl());
         }
         System.out.println("  Kafka                 " + platform.bootstrapServers());
+        if (keycloak != null) {
+            System.out.printf("  Keycloak              %s/admin (admin, password in .local/keycloak/admin.password)%n"
+                    + "  Demo users            %s (password \"%s\")%n", keycloak.baseUrl(),
+                    String.join(", ", Keycloak.DEMO_USERS), Keycloak.DEMO_PASSWORD);
+        }
         if (demo != null) {
             System.out.printf("%nDemo city loaded: %d units, %d tasks (%d already late), %d pilots.%n", demo.units(),
                     demo.tasks(), demo.overdueTasks().size(), demo.pilots());
@@ -92,7 +136,7 @@ public final class LocalPlatform {
         System.out.println("""
 
                 Try it (see README.md):
-                  TOKEN=$(./reform-desk token reform-office)
+                  TOKEN=$(./reform-desk token office)
                   curl -s -H "Authorization: Bearer $TOKEN" 'http://127.0.0.1:8081/api/v1/tasks?timeliness=OVERDUE'
                   ./reform-desk clock +7d      # a week passes: more tasks go late, orders and ranks follow
 
@@ -100,14 +144,41 @@ public final class LocalPlatform {
         stopped.await();
     }
 
+    /** Points each demo unit officer's token at their unit, whose id the directory assigned. */
+    private static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
+        Map<String, UUID> units = new HashMap<>();
+        tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
+                units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
+        Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
+            if (units.containsKey(code)) {
+                keycloak.assignUnit(user, units.get(code));
+            }
+        });
+    }
+
     private static void token(String[] args) {
         if (args.length < 2) {
-            System.err.println("Usage: ./reform-desk token ROLE [UNIT-ID]");
+            System.err.println("Usage: ./reform-desk token USER   (office, wuhua, …; or --partner)");
             System.exit(2);
         }
-        UUID unit = args.length > 2 ? UUID.fromString(args[2]) : null;
-        String user = args[1] + (unit == null ? "" : "-" + args[2].substring(0, 8));
-        System.out.println(TokenMint.inDirectory(WORK.resolve("keys")).token(user, unit, List.of(args[1])));
+        System.out.println(token(args[1], args.length > 2 ? args[2] : null));
+    }
+
+    /**
+     * A token from the identity provider the running platform trusts: a demo user's (or the partner client's) from
+     * Keycloak, or one signed with the local key, where {@code who} is a role, under {@code --no-keycloak}.
+     */
+    private static String token(String who, String unit) {
+        String identity = readIdentity();
+        if (identity.startsWith("keycloak ")) {
+            String baseUrl = identity.substring("keycloak ".length());
+            return who.equals("--partner")
+                    ? Keycloak.partnerToken(baseUrl, Keycloak.distribution(WORK.resolve("keycloak")))
+                    : Keycloak.userToken(baseUrl, who);
+        }
+        UUID unitId = unit == null ? null : UUID.fromString(unit);
+        String user = who + (unit == null ? "" : "-" + unit.substring(0, 8));
+        return TokenMint.inDirectory(WORK.resolve("keys")).token(user, unitId, List.of(who));
     }
 
     private static void clock(String[] args) {
@@ -116,7 +187,7 @@ public final class LocalPlatform {
             System.exit(2);
         }
         long days = Long.parseLong(args[1].substring(1, args[1].length() - 1));
-        String office = TokenMint.inDirectory(WORK.resolve("keys")).token("office", null, List.of("reform-office"));
+        String office = readIdentity().equals("minted") ? token("reform-office", null) : token("office", null);
         Instant now = Instant.parse(new ApiClient("http://127.0.0.1:" + Service.TASK.defaultPort(), office)
                 .get("/api/v1/clock").path("now").asText());
         Instant moved = now.plus(Duration.ofDays(days));
@@ -133,7 +204,24 @@ public final class LocalPlatform {
                 summaries.path("overdue").asInt());
     }
 
-    private static void deleteRecursively(Path dir) {
+    private static void writeIdentity(String identity) {
+        try {
+            Files.createDirectories(WORK);
+            Files.writeString(IDENTITY, identity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readIdentity() {
+        try {
+            return Files.exists(IDENTITY) ? Files.readString(IDENTITY).strip() : "minted";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

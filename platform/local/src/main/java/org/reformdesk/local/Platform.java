@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The whole platform as processes: one Kafka broker and the five packaged services, each on its own
- * database, all trusting one token key. The local run and the end-to-end tests both start it this way.
+ * database, all trusting one identity provider. The local run and the end-to-end tests both start it this
+ * way.
  */
 public final class Platform implements AutoCloseable {
 
@@ -19,10 +20,11 @@ public final class Platform implements AutoCloseable {
      * @param workDir where the broker's data and the logs go
      * @param databases each service's database name on {@code postgres}
      * @param ports each service's HTTP port
+     * @param identity how the services verify bearer tokens (a local key's, or an OIDC provider's)
      * @param config settings every service gets on top of the connection settings
      */
     public record Settings(Path root, Path workDir, Postgres postgres, Map<Service, String> databases,
-            Map<Service, Integer> ports, int kafkaPort, int controllerPort, TokenMint tokens,
+            Map<Service, Integer> ports, int kafkaPort, int controllerPort, Map<String, String> identity,
             Map<String, String> config) {
     }
 
@@ -50,7 +52,7 @@ public final class Platform implements AutoCloseable {
                 config.put("quarkus.datasource.username", settings.postgres().user());
                 config.put("quarkus.datasource.password", settings.postgres().password());
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-                config.putAll(settings.tokens().quarkusConfig());
+                config.putAll(settings.identity());
                 services.put(service, ServiceProcess.start(settings.root(), service, settings.ports().get(service),
                         config, settings.workDir().resolve("logs")));
             }

@@ -92,6 +92,20 @@ public final class TokenMint {
         return claims(username, unit, roles).claim("person", person.toString()).sign(signingKey());
     }
 
+    /**
+     * A partner department's client-credentials token: no role, no unit, only OAuth scopes such as
+     * {@code ledger:read}, as Keycloak issues it to the partner client.
+     */
+    public String partnerToken(String clientId, List<String> scopes) {
+        return Jwt.issuer(ISSUER)
+                .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
+                .preferredUserName("service-account-" + clientId)
+                .claim("azp", clientId)
+                .claim("scope", String.join(" ", scopes))
+                .expiresIn(Duration.ofHours(12))
+                .sign(signingKey());
+    }
+
     /** The claims of such a token, for tests that tamper with one (issuer, expiry, audience). */
     public JwtClaimsBuilder claims(String username, UUID unit, List<String> roles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)

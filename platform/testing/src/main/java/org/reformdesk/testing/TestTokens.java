@@ -30,6 +30,11 @@ public final class TestTokens {
         return MINT.personToken("person-" + person.toString().substring(0, 8), person, unit, List.of("unit-officer"));
     }
 
+    /** A partner department's client with the given OAuth scopes (e.g. ledger:read) and no role. */
+    public static String partner(String... scopes) {
+        return MINT.partnerToken("partner-test", List.of(scopes));
+    }
+
     public static String withRoles(String username, UUID unit, String... roles) {
         return MINT.token(username, unit, List.of(roles));
     }

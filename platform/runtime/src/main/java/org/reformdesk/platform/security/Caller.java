@@ -3,9 +3,11 @@ package org.reformdesk.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.reformdesk.platform.problem.ProblemException;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,13 @@ public class Caller {
 
     @Inject
     JsonWebToken token;
+
+    /**
+     * The OAuth scope that lets a partner department's client (no role, no unit) read this service's collections,
+     * e.g. ledger:read in task-service; a service without one admits no partner reads.
+     */
+    @ConfigProperty(name = "reform.security.partner-read-scope")
+    Optional<String> partnerReadScope;
 
     /** The acting subject, as recorded in histories: the user name where the token has one. */
     public String name() {
@@ -55,10 +64,20 @@ public class Caller {
         }
     }
 
-    /** Roles that read every unit's items; a unit officer reads only their own unit's. */
+    /**
+     * Roles (and partners with this service's read scope) that read every unit's items; a unit officer reads only
+     * their own unit's.
+     */
     public boolean readsAllUnits() {
         return hasRole(Roles.REFORM_OFFICE) || hasRole(Roles.LEADER) || hasRole(Roles.INSPECTOR)
-                || hasRole(Roles.ASSESSOR) || hasRole(Roles.GROUP_LIAISON);
+                || hasRole(Roles.ASSESSOR) || hasRole(Roles.GROUP_LIAISON) || isReadingPartner();
+    }
+
+    /** A partner client granted this service's read scope. */
+    public boolean isReadingPartner() {
+        Object scope = token.getClaim("scope");
+        return partnerReadScope.isPresent() && scope != null
+                && List.of(scope.toString().replace("\"", "").split(" ")).contains(partnerReadScope.get());
     }
 
     /** Refuses, with 403, a read of another unit's single item. */
