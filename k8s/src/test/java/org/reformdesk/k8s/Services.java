@@ -24,7 +24,7 @@ final class Services {
     static final Path PLATFORM_CONFIG = Repo.ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties");
     static final Path TOPICS = Repo.ROOT.resolve("platform/events/src/main/java/org/reformdesk/events/Topics.java");
 
-    private static final Pattern PATH = Pattern.compile("@Path\\s*\\(\\s*(?:value\\s*=\\s*)?(\"[^\"]*\"|[^)]*)\\)");
+    private static final Pattern PATH = Pattern.compile("@(?:jakarta\\.ws\\.rs\\.)?Path\\s*\\(\\s*(?:value\\s*=\\s*)?(\"[^\"]*\"|[^)]*)\\)");
     private static final Pattern TYPE = Pattern.compile("\\b(class|interface|record|enum)\\s+\\w+");
     private static final Pattern JDBC_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)");
 
@@ -140,7 +140,7 @@ final class Services {
     private static void collectResources(Path source, Map<String, String> resources) {
         String code = Repo.read(source);
         Matcher type = TYPE.matcher(code);
-        if (!code.contains("@Path") || !type.find()) {
+        if (!code.contains("Path(") || !type.find()) {
             return;
         }
         int declaration = type.start();
