@@ -61,6 +61,14 @@ class ManifestsTest {
     }
 
     @Test
+    void schemaCheckCatchesAMisspelledStrimziField() {
+        ObjectNode topic = Repo.readDocuments(Repo.INFRA.resolve("topics.yaml")).get(0);
+        ((ObjectNode) topic.get("spec")).set("partitons", topic.at("/spec/partitions"));
+
+        assertThat(KubernetesModel.problems(topic)).anySatisfy(p -> assertThat(p).contains("partitons"));
+    }
+
+    @Test
     void schemaCheckRefusesAnUnknownKind() {
         ObjectNode unknown = Repo.readDocuments("apiVersion: example.org/v1\nkind: Broker\nmetadata:\n  name: x\n").get(0);
 
