@@ -91,8 +91,11 @@ class ServiceContractTest {
         known.addAll(IMAGE_VARIABLES);
         service.configKeys().forEach(k -> known.add(Services.envName(k)));
 
-        Map<String, String> env = Overlays.environment(overlay, Overlays.get(overlay, "Deployment", name));
+        ObjectNode deployment = Overlays.get(overlay, "Deployment", name);
+        Map<String, String> env = Overlays.environment(overlay, deployment);
 
+        assertThat(Overlays.container(deployment).at("/envFrom/0/configMapRef/name").asText())
+                .as("STYLE.md: ConfigMap <service>-config").isEqualTo(name + "-config");
         assertThat(env.keySet()).as("environment of " + name + " (a key renamed in application.properties?)").isSubsetOf(known);
         assertThat(env).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
                 "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
