@@ -1,8 +1,12 @@
 package org.reformdesk.k8s;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +93,21 @@ class InfraTest {
         ObjectNode keycloak = infra("Keycloak").get(0);
         assertThat(keycloak.at("/spec/db/database").asText()).isEqualTo("keycloak");
         assertThat(keycloak.at("/spec/db/host").asText()).isEqualTo(infra("Cluster").get(0).at("/metadata/name").asText() + "-rw");
+    }
+
+    @Test
+    void theRealmIsOneKeycloakCanImport() throws Exception {
+        ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JsonNode realmJson = infra("KeycloakRealmImport").get(0).at("/spec/realm");
+
+        RealmRepresentation realm = strict.treeToValue(realmJson, RealmRepresentation.class);
+        String profile = realm.getComponents().getFirst("org.keycloak.userprofile.UserProfileProvider").getConfig()
+                .getFirst("kc.user.profile.config");
+        UPConfig userProfile = strict.readValue(profile, UPConfig.class);
+
+        assertThat(realm.getRealm()).isEqualTo("reform-desk");
+        assertThat(userProfile.getAttributes()).extracting(a -> a.getName())
+                .contains("username", "email", "unit", "person");
     }
 
     @Test
