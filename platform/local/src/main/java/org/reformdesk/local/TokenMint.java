@@ -28,6 +28,8 @@ import java.util.UUID;
 public final class TokenMint {
 
     public static final String ISSUER = "https://reformdesk.test/realms/reform";
+    /** The audience every service requires ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "reform-desk";
 
     private final KeyPair keys;
 
@@ -98,6 +100,7 @@ public final class TokenMint {
      */
     public String partnerToken(String clientId, List<String> scopes) {
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(clientId.getBytes()).toString())
                 .preferredUserName("service-account-" + clientId)
                 .claim("azp", clientId)
@@ -109,6 +112,7 @@ public final class TokenMint {
     /** The claims of such a token, for tests that tamper with one (issuer, expiry, audience). */
     public JwtClaimsBuilder claims(String username, UUID unit, List<String> roles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
                 .preferredUserName(username)
                 .claim("realm_access", Map.of("roles", roles))

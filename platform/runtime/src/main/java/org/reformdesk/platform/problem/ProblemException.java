@@ -28,6 +28,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, title, detail);
     }
 
+    /** A token that verifies but cannot be used as it stands (e.g. a unit officer's without a unit). */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "Unauthorized", detail);
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "Forbidden", detail);
     }

@@ -82,7 +82,7 @@ public class Caller {
 
     /** Refuses, with 403, a read of another unit's single item. */
     public void requireRead(UUID unitId) {
-        if (!readsAllUnits() && !unit().map(unitId::equals).orElse(false)) {
+        if (!readsAllUnits() && !ownUnit().equals(unitId)) {
             throw ProblemException.forbidden("Your role and unit do not cover unit " + unitId + ".");
         }
     }
@@ -95,7 +95,7 @@ public class Caller {
         if (readsAllUnits()) {
             return Optional.ofNullable(requestedUnit);
         }
-        UUID own = unit().orElseThrow(() -> ProblemException.forbidden("Your token names no unit."));
+        UUID own = ownUnit();
         if (requestedUnit != null && !requestedUnit.equals(own)) {
             throw ProblemException.forbidden("Your role and unit do not cover unit " + requestedUnit + ".");
         }
@@ -104,7 +104,20 @@ public class Caller {
 
     /** The reform office acts on everything; a unit officer only on their own unit's items. */
     public boolean mayActFor(UUID unitId) {
-        return hasRole(Roles.REFORM_OFFICE) || unit().map(unitId::equals).orElse(false);
+        if (hasRole(Roles.REFORM_OFFICE)) {
+            return true;
+        }
+        return hasRole(Roles.UNIT_OFFICER) ? ownUnit().equals(unitId) : unit().map(unitId::equals).orElse(false);
+    }
+
+    /**
+     * The unit the caller's token scopes them to. A unit officer's token without one is broken, not merely
+     * short of rights (401); any other caller without a unit simply has no unit's items (403).
+     */
+    private UUID ownUnit() {
+        return unit().orElseThrow(() -> hasRole(Roles.UNIT_OFFICER)
+                ? ProblemException.unauthorized("A unit officer's token must name their unit (claim \"unit\").")
+                : ProblemException.forbidden("Your role does not cover any unit's items."));
     }
 
     /** Refuses, with 403, an act on another unit's item. */

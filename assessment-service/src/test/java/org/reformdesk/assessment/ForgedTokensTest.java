@@ -1,0 +1,26 @@
+package org.reformdesk.assessment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.reformdesk.testing.ForgedTokens;
+import org.reformdesk.testing.ForgedTokensContract;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+@QuarkusTest
+class ForgedTokensTest extends ForgedTokensContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/rankings?category=A";
+    }
+
+    @Test
+    void aUnitOfficersTokenWithoutAUnitIsRefusedAsBroken() {
+        given().auth().oauth2(ForgedTokens.unitOfficerWithoutUnit())
+                .get("/api/v1/rankings/units/" + UUID.randomUUID())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}
