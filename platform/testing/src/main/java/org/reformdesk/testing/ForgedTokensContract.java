@@ -45,6 +45,12 @@ public abstract class ForgedTokensContract {
                 .body("status", equalTo(401));
     }
 
+    @Test
+    void aPartnerClientWithoutThisServicesScopeIsRefused() {
+        given().auth().oauth2(TestTokens.partner("unrelated:read")).get(protectedPath())
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgeries")
     void aForgedTokenIsRefused(String attack, Supplier<String> token) {

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.reformdesk.platform.problem.ProblemException;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,9 +74,7 @@ public class Caller {
 
     /** A partner client granted this service's read scope. */
     public boolean isReadingPartner() {
-        Object scope = token.getClaim("scope");
-        return partnerReadScope.isPresent() && scope != null
-                && List.of(scope.toString().replace("\"", "").split(" ")).contains(partnerReadScope.get());
+        return PartnerGate.carries(token, partnerReadScope);
     }
 
     /** Refuses, with 403, a read of another unit's single item. */
