@@ -5,14 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.reformdesk.assessment.directory.AssessedUnit;
+import org.hibernate.query.NativeQuery;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.RankingUpdated;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.time.ServiceClock;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,32 +53,68 @@ public class LiveScores {
         return YearMonth.now(clock);
     }
 
-    /** Records points for a unit because of an event, in the event's month, and re-ranks the unit's category. */
+    /**
+     * Records a fact against a unit because of an event, in the event's month, and re-scores and re-ranks. A fact
+     * the office has already exempted is recorded as exempted and costs nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void score(UUID unitId, UUID eventId, ScoringRules.Points points, String reason, Instant occurredAt) {
+    public void score(UUID eventId, ScoredFact fact, Instant occurredAt) {
+        if (fact.unitId() == null) {
+            return; // against a person only (an accountability record): no unit's score to move
+        }
         String month = monthOf(occurredAt).toString();
-        int recorded = entityManager.createNativeQuery("""
-                        INSERT INTO score_entry (id, unit_id, event_id, indicator, points, reason, occurred_at, month)
-                        VALUES (:id, :unit, :event, :indicator, :points, :reason, :at, :month)
-                        ON CONFLICT DO NOTHING""")
+        NativeQuery<?> insert = (NativeQuery<?>) entityManager.createNativeQuery("""
+                INSERT INTO score_entry (id, unit_id, event_id, indicator, detail, subject_id, points, reason,
+                    occurred_at, month, occasion, exempted_by)
+                VALUES (:id, :unit, :event, :indicator, :detail, :subject, :points, :reason, :at, :month, :occasion,
+                    (SELECT x.id FROM exemption x WHERE x.unit_id = :unit AND x.subject_id = :subject
+                        AND x.indicator = :indicator))
+                ON CONFLICT DO NOTHING""");
+        int recorded = insert
                 .setParameter("id", UUID.randomUUID())
-                .setParameter("unit", unitId)
+                .setParameter("unit", fact.unitId())
                 .setParameter("event", eventId)
-                .setParameter("indicator", points.indicator().name())
-                .setParameter("points", points.value())
-                .setParameter("reason", reason)
+                .setParameter("indicator", fact.indicator().name())
+                .setParameter("detail", fact.detail(), String.class)
+                .setParameter("subject", fact.subjectId(), UUID.class)
+                .setParameter("points", rules().points(fact.indicator(), fact.detail()))
+                .setParameter("reason", fact.reason())
                 .setParameter("at", occurredAt)
                 .setParameter("month", month)
+                .setParameter("occasion", fact.occasion(), String.class)
                 .executeUpdate();
-        if (recorded == 0) {
-            return;
+        if (recorded > 0) {
+            refresh(fact.unitId(), month);
         }
+    }
+
+    /** Recomputes a unit's score for a month from its counting facts and re-ranks its category. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(UUID unitId, String month) {
         UnitStanding standing = standing(unitId, month);
-        standing.score = standing.score.add(points.value());
-        standing.updatedAt = clock.instant();
+        BigDecimal score = MonthlyScore.of(rules(), tallies(unitId, month));
+        if (score.compareTo(standing.score) != 0) {
+            standing.score = score;
+            standing.updatedAt = clock.instant();
+        }
         if (standing.category != null) {
             rerank(standing.category, month);
         }
+    }
+
+    /** The counting (not exempted) facts of a unit's month, per indicator. */
+    private Map<Indicator, MonthlyScore.Tally> tallies(UUID unitId, String month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT indicator, sum(points), count(*), count(*) FILTER (WHERE detail = 'ON_TIME')
+                        FROM score_entry WHERE unit_id = :unit AND month = :month AND exempted_by IS NULL
+                        GROUP BY indicator""")
+                .setParameter("unit", unitId).setParameter("month", month).getResultList();
+        Map<Indicator, MonthlyScore.Tally> tallies = new EnumMap<>(Indicator.class);
+        for (Object[] row : rows) {
+            tallies.put(Indicator.valueOf((String) row[0]), MonthlyScore.Tally.read(row, 1));
+        }
+        return tallies;
     }
 
     /**
@@ -104,10 +142,16 @@ public class LiveScores {
     public List<UnitStanding> rerank(AssessmentCategory category, String month) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "ranking:" + category.name()).getSingleResult();
-        for (AssessedUnit unit : AssessedUnit.<AssessedUnit>list("category", category)) {
-            standing(unit.id, month).category = category;
-        }
         entityManager.flush();
+        // one statement for the whole category, not one per unit: a re-rank runs for every scored fact
+        entityManager.createNativeQuery("""
+                        INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
+                        SELECT u.id, :month, u.category, :base, :now FROM assessed_unit u WHERE u.category = :category
+                        ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
+                        WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
+                .setParameter("month", month).setParameter("category", category.name())
+                .setParameter("base", rules().base()).setParameter("now", clock.instant())
+                .executeUpdate();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
         Map<UUID, Integer> ranks = Ranking.rank(units.stream()
                 .map(unit -> new Ranking.Scored(unit.unitId, unit.score)).toList());

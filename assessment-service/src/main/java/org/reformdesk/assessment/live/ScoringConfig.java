@@ -15,9 +15,21 @@ public interface ScoringConfig {
     /** Points for each task of the unit that goes overdue (negative: a deduction). */
     BigDecimal overdueTask();
 
-    /** Points for an order received, per rung, lowest first. */
+    /** Points for an order received, or escalated to, per rung, lowest first. */
     List<BigDecimal> orderByRung();
 
     /** Points for each pilot summary of the unit's pilots that is not in by its due date. */
     BigDecimal latePilotSummary();
+
+    /** Points for each rectification item not rectified by its deadline. */
+    BigDecimal lateRectification();
+
+    /** Points for each accountability measure recorded against the unit. */
+    BigDecimal accountability();
+
+    /** Points for each monthly progress report not in by the report day. */
+    BigDecimal lateReport();
+
+    /** What the on-time close rate is worth: a month whose closes were all late loses all of it. */
+    BigDecimal onTimeCloseWeight();
 }

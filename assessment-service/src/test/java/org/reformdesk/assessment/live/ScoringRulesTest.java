@@ -13,30 +13,29 @@ class ScoringRulesTest {
 
     private final ScoringRules rules = new ScoringRules(new BigDecimal("100"), new BigDecimal("-2"),
             List.of(new BigDecimal("-0.5"), new BigDecimal("-1"), new BigDecimal("-2"), new BigDecimal("-4")),
-            new BigDecimal("-1"));
+            new BigDecimal("-1"), new BigDecimal("-2"), new BigDecimal("-5"), new BigDecimal("-1"),
+            new BigDecimal("10"));
 
     @Test
-    void anOverdueTaskCostsItsLeadUnitPointsUnderOverdueTasks() {
-        assertThat(rules.taskOverdue()).isEqualTo(new ScoringRules.Points(Indicator.OVERDUE_TASKS, new BigDecimal("-2.00")));
+    void anOverdueTaskCostsItsLeadUnitPoints() {
+        assertThat(rules.points(Indicator.OVERDUE_TASKS, null)).isEqualTo(new BigDecimal("-2.00"));
     }
 
     @Test
     void higherRungsCostMore() {
-        assertThat(rules.orderReceived(Rung.REMINDER_NOTICE).value()).isEqualByComparingTo("-0.5");
-        assertThat(rules.orderReceived(Rung.RECTIFICATION_ORDER).value()).isEqualByComparingTo("-4");
-        assertThat(rules.orderReceived(Rung.URGING_NOTICE).indicator()).isEqualTo(Indicator.SUPERVISION_ORDERS);
+        assertThat(rules.points(Indicator.SUPERVISION_ORDERS, "REMINDER_NOTICE")).isEqualByComparingTo("-0.5");
+        assertThat(rules.points(Indicator.SUPERVISION_ORDERS, "RECTIFICATION_ORDER")).isEqualByComparingTo("-4");
     }
 
     @Test
-    void aLatePilotSummaryCostsTheLeadUnitUnderItsOwnIndicator() {
-        assertThat(rules.pilotSummaryLate())
-                .isEqualTo(new ScoringRules.Points(Indicator.LATE_PILOT_SUMMARIES, new BigDecimal("-1.00")));
+    void aLatePilotSummaryCostsTheLeadUnitAPoint() {
+        assertThat(rules.points(Indicator.LATE_PILOT_SUMMARIES, null)).isEqualTo(new BigDecimal("-1.00"));
     }
 
     @Test
     void pointsAreNeededForEveryRung() {
         assertThatThrownBy(() -> new ScoringRules(BigDecimal.TEN, BigDecimal.ONE, List.of(BigDecimal.ONE),
-                BigDecimal.ONE))
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
