@@ -6,6 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
+import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.manual.ManualScore;
+import org.reformdesk.assessment.scheme.SchemeBook;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.RankingUpdated;
 import org.reformdesk.platform.outbox.Outbox;
@@ -38,11 +41,7 @@ public class LiveScores {
     ServiceClock clock;
 
     @Inject
-    ScoringConfig config;
-
-    public ScoringRules rules() {
-        return ScoringRules.of(config);
-    }
+    SchemeBook schemes;
 
     /** The month a fact at {@code at} counts in. */
     public YearMonth monthOf(Instant at) {
@@ -62,7 +61,10 @@ public class LiveScores {
         if (fact.unitId() == null) {
             return; // against a person only (an accountability record): no unit's score to move
         }
-        String month = monthOf(occurredAt).toString();
+        YearMonth yearMonth = monthOf(occurredAt);
+        String month = yearMonth.toString();
+        AssessedUnit unit = AssessedUnit.findById(fact.unitId());
+        ScoringRules rules = schemes.rules(yearMonth.getYear(), unit == null ? null : unit.category);
         NativeQuery<?> insert = (NativeQuery<?>) entityManager.createNativeQuery("""
                 INSERT INTO score_entry (id, unit_id, event_id, indicator, detail, subject_id, points, reason,
                     occurred_at, month, occasion, exempted_by)
@@ -77,7 +79,7 @@ public class LiveScores {
                 .setParameter("indicator", fact.indicator().name())
                 .setParameter("detail", fact.detail(), String.class)
                 .setParameter("subject", fact.subjectId(), UUID.class)
-                .setParameter("points", rules().points(fact.indicator(), fact.detail()))
+                .setParameter("points", rules.points(fact.indicator(), fact.detail()))
                 .setParameter("reason", fact.reason())
                 .setParameter("at", occurredAt)
                 .setParameter("month", month)
@@ -88,18 +90,40 @@ public class LiveScores {
         }
     }
 
-    /** Recomputes a unit's score for a month from its counting facts and re-ranks its category. */
+    /**
+     * Recomputes a unit's score for a month from its counting facts and manual scores, by the scheme in force for
+     * the month's year, and re-ranks its category.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(UUID unitId, String month) {
         UnitStanding standing = standing(unitId, month);
-        BigDecimal score = MonthlyScore.of(rules(), tallies(unitId, month));
+        rescore(standing);
+        if (standing.category != null) {
+            rerank(standing.category, month);
+        }
+    }
+
+    private void rescore(UnitStanding standing) {
+        BigDecimal score = explain(standing.unitId, standing.month, standing.category).score();
         if (score.compareTo(standing.score) != 0) {
             standing.score = score;
             standing.updatedAt = clock.instant();
         }
-        if (standing.category != null) {
-            rerank(standing.category, month);
+    }
+
+    /** How a unit's month is scored, indicator by indicator, as its category's scheme weighs it. */
+    public MonthlyScore.Breakdown explain(UUID unitId, String month, AssessmentCategory category) {
+        return MonthlyScore.explain(schemes.rules(YearMonth.parse(month).getYear(), category),
+                tallies(unitId, month), manualScores(unitId, month));
+    }
+
+    /** The month's manual scores of a unit, per indicator. */
+    private Map<Indicator, BigDecimal> manualScores(UUID unitId, String month) {
+        Map<Indicator, BigDecimal> scores = new EnumMap<>(Indicator.class);
+        for (ManualScore score : ManualScore.<ManualScore>list("unitId = ?1 and period = ?2", unitId, month)) {
+            scores.put(score.kind, score.score);
         }
+        return scores;
     }
 
     /** The counting (not exempted) facts of a unit's month, per indicator. */
@@ -127,6 +151,7 @@ public class LiveScores {
         UnitStanding standing = standing(unitId, month);
         standing.category = category;
         standing.updatedAt = clock.instant();
+        rescore(standing);
         if (before != null && before != category) {
             standing.rank = null;
             rerank(before, month);
@@ -150,7 +175,7 @@ public class LiveScores {
                         ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
                         WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
                 .setParameter("month", month).setParameter("category", category.name())
-                .setParameter("base", rules().base()).setParameter("now", clock.instant())
+                .setParameter("base", ScoringRules.FULL_MARKS).setParameter("now", clock.instant())
                 .executeUpdate();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
         Map<UUID, Integer> ranks = Ranking.rank(units.stream()
@@ -176,7 +201,7 @@ public class LiveScores {
                         ON CONFLICT DO NOTHING""")
                 .setParameter("unit", unitId)
                 .setParameter("month", month)
-                .setParameter("base", rules().base())
+                .setParameter("base", ScoringRules.FULL_MARKS)
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         return entityManager.find(UnitStanding.class, new UnitStanding.Key(unitId, month),

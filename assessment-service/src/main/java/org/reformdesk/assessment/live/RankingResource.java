@@ -57,7 +57,8 @@ public class RankingResource {
 
     public record ScoreCard(UUID unitId, String code, String name, AssessmentCategory category, String month,
             BigDecimal score, Integer rank, int unitsRanked, boolean frozen, Boolean diagnosis,
-            List<PointView> points, List<ManualScoreResource.ManualScoreView> manualScores, List<MonthPoint> trend) {
+            List<MonthlyScore.Part> indicators, List<PointView> points,
+            List<ManualScoreResource.ManualScoreView> manualScores, List<MonthPoint> trend) {
     }
 
     @Inject
@@ -113,7 +114,8 @@ public class RankingResource {
                         "unitId = ?1 and period in (?2, ?3) order by period desc, kind", unitId, wanted,
                         wanted.substring(0, 4)).stream().map(ManualScoreResource.ManualScoreView::of).toList();
         return new ScoreCard(unitId, unit.code, unit.name, unit.category, wanted, place.score(), place.rank(),
-                table.places().size(), table.frozen(), place.diagnosis(), points, manual, trend(unit));
+                table.places().size(), table.frozen(), place.diagnosis(),
+                scores.explain(unitId, wanted, unit.category).parts(), points, manual, trend(unit));
     }
 
     @POST
@@ -137,7 +139,7 @@ public class RankingResource {
             Standings.Table table = standings.ranking(unit.category, m);
             return table.places().stream().filter(p -> p.unitId().equals(unit.id)).findFirst()
                     .map(p -> new MonthPoint(m, p.score(), p.rank(), table.frozen()))
-                    .orElse(new MonthPoint(m, scores.rules().base(), null, table.frozen()));
+                    .orElse(new MonthPoint(m, ScoringRules.FULL_MARKS, null, table.frozen()));
         }).toList();
     }
 }

@@ -1,69 +1,47 @@
 package org.reformdesk.assessment.live;
 
+import org.reformdesk.assessment.scheme.SchemeDefinition;
 import org.reformdesk.events.Rung;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 
-/** What each scored fact is worth. Plain arithmetic on two-decimal scores. */
+/**
+ * One category's indicators as a scheme weighs them: what each fact is worth and what each indicator can give.
+ * Plain arithmetic on two-decimal scores.
+ */
 public final class ScoringRules {
 
-    private final BigDecimal base;
-    private final BigDecimal overdueTask;
-    private final List<BigDecimal> orderByRung;
-    private final BigDecimal latePilotSummary;
-    private final BigDecimal lateRectification;
-    private final BigDecimal accountability;
-    private final BigDecimal lateReport;
-    private final BigDecimal onTimeCloseWeight;
+    /** A month with nothing against it is worth full marks. */
+    public static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
-    public ScoringRules(BigDecimal base, BigDecimal overdueTask, List<BigDecimal> orderByRung,
-            BigDecimal latePilotSummary, BigDecimal lateRectification, BigDecimal accountability,
-            BigDecimal lateReport, BigDecimal onTimeCloseWeight) {
-        if (orderByRung.size() != Rung.values().length) {
-            throw new IllegalArgumentException("Order points are needed for each of the " + Rung.values().length
-                    + " rungs, got " + orderByRung);
-        }
-        this.base = scale(base);
-        this.overdueTask = scale(overdueTask);
-        this.orderByRung = orderByRung.stream().map(ScoringRules::scale).toList();
-        this.latePilotSummary = scale(latePilotSummary);
-        this.lateRectification = scale(lateRectification);
-        this.accountability = scale(accountability);
-        this.lateReport = scale(lateReport);
-        this.onTimeCloseWeight = scale(onTimeCloseWeight);
+    private final List<SchemeDefinition.Weighted> indicators;
+
+    public ScoringRules(List<SchemeDefinition.Weighted> indicators) {
+        this.indicators = List.copyOf(indicators);
     }
 
-    public static ScoringRules of(ScoringConfig config) {
-        return new ScoringRules(config.base(), config.overdueTask(), config.orderByRung(), config.latePilotSummary(),
-                config.lateRectification(), config.accountability(), config.lateReport(), config.onTimeCloseWeight());
+    public List<SchemeDefinition.Weighted> indicators() {
+        return indicators;
     }
 
-    public BigDecimal base() {
-        return base;
-    }
-
-    /** What the on-time close rate is worth when every close of the month was on time. */
-    public BigDecimal onTimeCloseWeight() {
-        return onTimeCloseWeight;
+    public Optional<SchemeDefinition.Weighted> indicator(Indicator indicator) {
+        return indicators.stream().filter(w -> w.indicator() == indicator).findFirst();
     }
 
     /**
-     * The points a fact is worth under its indicator. A close is worth nothing by itself: the on-time close rate
-     * is a share of the month's closes, see {@link MonthlyScore}.
+     * The points a fact is worth under its indicator; nothing if the category does not weigh the indicator. A close
+     * is worth nothing by itself: the on-time close rate is a share of the month's closes, see {@link MonthlyScore}.
      */
     public BigDecimal points(Indicator indicator, String detail) {
-        return switch (indicator) {
-            case OVERDUE_TASKS -> overdueTask;
-            case SUPERVISION_ORDERS -> orderByRung.get(Rung.valueOf(detail).ordinal());
-            case LATE_PILOT_SUMMARIES -> latePilotSummary;
-            case LATE_RECTIFICATIONS -> lateRectification;
-            case ACCOUNTABILITY -> accountability;
-            case LATE_REPORTS -> lateReport;
-            case ON_TIME_CLOSE_RATE -> BigDecimal.ZERO.setScale(2);
-            default -> throw new IllegalArgumentException(indicator + " is not scored by a fact");
-        };
+        return indicator(indicator).map(w -> {
+            if (indicator == Indicator.SUPERVISION_ORDERS) {
+                return w.rungPoints().get(Rung.valueOf(detail).ordinal());
+            }
+            return w.points() == null ? BigDecimal.ZERO : w.points();
+        }).map(ScoringRules::scale).orElse(scale(BigDecimal.ZERO));
     }
 
     static BigDecimal scale(BigDecimal value) {

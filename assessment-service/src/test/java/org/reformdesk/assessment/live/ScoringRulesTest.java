@@ -1,23 +1,18 @@
 package org.reformdesk.assessment.live;
 
 import org.junit.jupiter.api.Test;
-import org.reformdesk.events.Rung;
+import org.reformdesk.assessment.scheme.Schemes;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScoringRulesTest {
 
-    private final ScoringRules rules = new ScoringRules(new BigDecimal("100"), new BigDecimal("-2"),
-            List.of(new BigDecimal("-0.5"), new BigDecimal("-1"), new BigDecimal("-2"), new BigDecimal("-4")),
-            new BigDecimal("-1"), new BigDecimal("-2"), new BigDecimal("-5"), new BigDecimal("-1"),
-            new BigDecimal("10"));
+    private final ScoringRules rules = new ScoringRules(Schemes.indicators("-2"));
 
     @Test
-    void anOverdueTaskCostsItsLeadUnitPoints() {
+    void anOverdueTaskCostsWhatTheSchemeSays() {
         assertThat(rules.points(Indicator.OVERDUE_TASKS, null)).isEqualTo(new BigDecimal("-2.00"));
     }
 
@@ -28,14 +23,12 @@ class ScoringRulesTest {
     }
 
     @Test
-    void aLatePilotSummaryCostsTheLeadUnitAPoint() {
-        assertThat(rules.points(Indicator.LATE_PILOT_SUMMARIES, null)).isEqualTo(new BigDecimal("-1.00"));
+    void aFactUnderAnIndicatorTheCategoryDoesNotWeighCostsNothing() {
+        assertThat(rules.points(Indicator.ACCOUNTABILITY, "约谈")).isEqualByComparingTo("0");
     }
 
     @Test
-    void pointsAreNeededForEveryRung() {
-        assertThatThrownBy(() -> new ScoringRules(BigDecimal.TEN, BigDecimal.ONE, List.of(BigDecimal.ONE),
-                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aCloseIsWorthNothingByItself() {
+        assertThat(rules.points(Indicator.ON_TIME_CLOSE_RATE, "LATE")).isEqualByComparingTo("0");
     }
 }
