@@ -51,34 +51,34 @@ class SchemeTest {
     @Test
     void aPublishedVersionIsInForceForItsYearAndRescoresItsMonthsWithoutTouchingOthers() {
         UUID unit = fixtures.unit(AssessmentCategory.C, "呈贡区");
-        fixtures.send(overdue(unit), OffsetDateTime.of(2035, 3, 10, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
-        fixtures.send(overdue(unit), OffsetDateTime.of(2034, 3, 10, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
-        Fixtures.awaitCard(unit, "2035-03", card -> card.body("score", equalTo(98.0f)));
-        Fixtures.awaitCard(unit, "2034-03", card -> card.body("score", equalTo(98.0f)));
+        fixtures.send(overdue(unit), OffsetDateTime.of(2090, 3, 10, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+        fixtures.send(overdue(unit), OffsetDateTime.of(2089, 3, 10, 9, 0, 0, 0, ZoneOffset.ofHours(8)));
+        Fixtures.awaitCard(unit, "2090-03", card -> card.body("score", equalTo(98.0f)));
+        Fixtures.awaitCard(unit, "2089-03", card -> card.body("score", equalTo(98.0f)));
 
         String key = UUID.randomUUID().toString();
-        String id = draft(key, scheme(2035, "-3")).statusCode(201).body("status", equalTo("DRAFT"))
+        String id = draft(key, scheme(2090, "-3")).statusCode(201).body("status", equalTo("DRAFT"))
                 .body("version", equalTo(1)).extract().path("id");
-        draft(key, scheme(2035, "-3")).statusCode(201).body("id", equalTo(id));
-        Fixtures.card(unit, "2035-03").body("score", equalTo(98.0f));
+        draft(key, scheme(2090, "-3")).statusCode(201).body("id", equalTo(id));
+        Fixtures.card(unit, "2090-03").body("score", equalTo(98.0f));
 
         given().auth().oauth2(TestTokens.reformOffice()).post("/api/v1/schemes/{id}/publication", id)
                 .then().statusCode(200).body("scheme.status", equalTo("PUBLISHED"));
 
-        Fixtures.card(unit, "2035-03").body("score", equalTo(97.0f)).body("points[0].points", equalTo(-3.0f))
+        Fixtures.card(unit, "2090-03").body("score", equalTo(97.0f)).body("points[0].points", equalTo(-3.0f))
                 .body("indicators.find { it.indicator == 'OVERDUE_TASKS' }.score", equalTo(27.0f));
-        Fixtures.card(unit, "2034-03").body("score", equalTo(98.0f));
-        given().auth().oauth2(TestTokens.reformOffice()).queryParam("year", 2036).get("/api/v1/schemes/in-force")
+        Fixtures.card(unit, "2089-03").body("score", equalTo(98.0f));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("year", 2091).get("/api/v1/schemes/in-force")
                 .then().statusCode(200).body("id", equalTo(id));
 
         // a published version is never edited: publishing it again is refused, a correction is a new version
         given().auth().oauth2(TestTokens.reformOffice()).post("/api/v1/schemes/{id}/publication", id)
                 .then().statusCode(409).contentType("application/problem+json");
-        String corrected = draft(null, scheme(2035, "-2.5")).statusCode(201).body("version", equalTo(2))
+        String corrected = draft(null, scheme(2090, "-2.5")).statusCode(201).body("version", equalTo(2))
                 .extract().path("id");
         given().auth().oauth2(TestTokens.reformOffice()).post("/api/v1/schemes/{id}/publication", corrected)
                 .then().statusCode(200);
-        Fixtures.card(unit, "2035-03").body("score", equalTo(97.5f));
+        Fixtures.card(unit, "2090-03").body("score", equalTo(97.5f));
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/schemes/{id}", id)
                 .then().statusCode(200).body("status", equalTo("SUPERSEDED"));
     }
