@@ -168,16 +168,20 @@ public class LiveScores {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "ranking:" + category.name()).getSingleResult();
         entityManager.flush();
-        // one statement for the whole category, not one per unit: a re-rank runs for every scored fact
-        entityManager.createNativeQuery("""
-                        INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
-                        SELECT u.id, :month, u.category, :base, :now FROM assessed_unit u WHERE u.category = :category
-                        ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
-                        WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
-                .setParameter("month", month).setParameter("category", category.name())
-                .setParameter("base", ScoringRules.FULL_MARKS).setParameter("now", clock.instant())
-                .executeUpdate();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
+        long inCategory = AssessedUnit.count("category", category);
+        if (units.size() < inCategory) {
+            // some unit has no standing this month yet: one statement for the whole category, not one per unit
+            entityManager.createNativeQuery("""
+                            INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
+                            SELECT u.id, :month, u.category, :base, :now FROM assessed_unit u WHERE u.category = :category
+                            ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
+                            WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
+                    .setParameter("month", month).setParameter("category", category.name())
+                    .setParameter("base", ScoringRules.FULL_MARKS).setParameter("now", clock.instant())
+                    .executeUpdate();
+            units = UnitStanding.list("category = ?1 and month = ?2", category, month);
+        }
         Map<UUID, Integer> ranks = Ranking.rank(units.stream()
                 .map(unit -> new Ranking.Scored(unit.unitId, unit.score)).toList());
         for (UnitStanding unit : units) {

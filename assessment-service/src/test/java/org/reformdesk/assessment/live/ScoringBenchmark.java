@@ -98,8 +98,11 @@ class ScoringBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf("benchmark: applied %,d scored events over %d units in %.1f s: %,.0f events/s (%d threads)%n",
-                EVENTS, UNITS, seconds, EVENTS / seconds, THREADS);
+        long announced = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_event WHERE type = 'reform.assessment.ranking-updated.v1'")
+                .getSingleResult()).longValue());
+        System.out.printf("benchmark: applied %,d scored events over %d units in %.1f s: %,.0f events/s (%d threads); "
+                + "%,d rank changes announced%n", EVENTS, UNITS, seconds, EVENTS / seconds, THREADS, announced);
 
         int facts = seedHistory(units);
         start = System.nanoTime();
