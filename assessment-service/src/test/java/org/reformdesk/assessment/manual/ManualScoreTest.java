@@ -36,7 +36,7 @@ class ManualScoreTest {
 
     @Test
     void anAssessorEntersEachEvaluationOncePerPeriodAndTheScoreCardShowsIt() {
-        UUID unit = fixtures.unit(AssessmentCategory.C, "五华区");
+        UUID unit = fixtures.unit(AssessmentCategory.B, "市统计局");
         String key = UUID.randomUUID().toString();
         Map<String, Object> peer = Map.of("unitId", unit, "kind", "PEER_EVALUATION", "period", "2034-03",
                 "score", 85.5, "note", "牵头部门评议");
@@ -47,8 +47,11 @@ class ManualScoreTest {
         enter(null, Map.of("unitId", unit, "kind", "PEER_EVALUATION", "period", "2034-03", "score", 60))
                 .statusCode(409).contentType("application/problem+json");
 
+        // B weighs peer evaluation 25: 85.5 of 100 gives 21.38 of its 25 points that month
         Fixtures.card(unit, "2034-03").body("manualScores", hasSize(2))
-                .body("manualScores.find { it.kind == 'PEER_EVALUATION' }.score", equalTo(85.5f));
+                .body("manualScores.find { it.kind == 'PEER_EVALUATION' }.score", equalTo(85.5f))
+                .body("indicators.find { it.indicator == 'PEER_EVALUATION' }.score", equalTo(21.38f))
+                .body("score", equalTo(96.38f));
         given().auth().oauth2(TestTokens.unitOfficer(unit)).queryParam("period", "2034")
                 .get("/api/v1/manual-scores").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].kind", equalTo("DEMOCRATIC_EVALUATION"));
