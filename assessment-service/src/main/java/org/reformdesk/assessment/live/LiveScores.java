@@ -5,14 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.manual.ManualScore;
+import org.reformdesk.assessment.scheme.SchemeBook;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.RankingUpdated;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.time.ServiceClock;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,11 +41,7 @@ public class LiveScores {
     ServiceClock clock;
 
     @Inject
-    ScoringConfig config;
-
-    public ScoringRules rules() {
-        return ScoringRules.of(config);
-    }
+    SchemeBook schemes;
 
     /** The month a fact at {@code at} counts in. */
     public YearMonth monthOf(Instant at) {
@@ -51,32 +52,93 @@ public class LiveScores {
         return YearMonth.now(clock);
     }
 
-    /** Records points for a unit because of an event, in the event's month, and re-ranks the unit's category. */
+    /**
+     * Records a fact against a unit because of an event, in the event's month, and re-scores and re-ranks. A fact
+     * the office has already exempted is recorded as exempted and costs nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void score(UUID unitId, UUID eventId, ScoringRules.Points points, String reason, Instant occurredAt) {
-        String month = monthOf(occurredAt).toString();
-        int recorded = entityManager.createNativeQuery("""
-                        INSERT INTO score_entry (id, unit_id, event_id, indicator, points, reason, occurred_at, month)
-                        VALUES (:id, :unit, :event, :indicator, :points, :reason, :at, :month)
-                        ON CONFLICT DO NOTHING""")
+    public void score(UUID eventId, ScoredFact fact, Instant occurredAt) {
+        if (fact.unitId() == null) {
+            return; // against a person only (an accountability record): no unit's score to move
+        }
+        YearMonth yearMonth = monthOf(occurredAt);
+        String month = yearMonth.toString();
+        AssessedUnit unit = AssessedUnit.findById(fact.unitId());
+        ScoringRules rules = schemes.rules(yearMonth.getYear(), unit == null ? null : unit.category);
+        NativeQuery<?> insert = (NativeQuery<?>) entityManager.createNativeQuery("""
+                INSERT INTO score_entry (id, unit_id, event_id, indicator, detail, subject_id, points, reason,
+                    occurred_at, month, occasion, exempted_by)
+                VALUES (:id, :unit, :event, :indicator, :detail, :subject, :points, :reason, :at, :month, :occasion,
+                    (SELECT x.id FROM exemption x WHERE x.unit_id = :unit AND x.subject_id = :subject
+                        AND x.indicator = :indicator))
+                ON CONFLICT DO NOTHING""");
+        int recorded = insert
                 .setParameter("id", UUID.randomUUID())
-                .setParameter("unit", unitId)
+                .setParameter("unit", fact.unitId())
                 .setParameter("event", eventId)
-                .setParameter("indicator", points.indicator().name())
-                .setParameter("points", points.value())
-                .setParameter("reason", reason)
+                .setParameter("indicator", fact.indicator().name())
+                .setParameter("detail", fact.detail(), String.class)
+                .setParameter("subject", fact.subjectId(), UUID.class)
+                .setParameter("points", rules.points(fact.indicator(), fact.detail()))
+                .setParameter("reason", fact.reason())
                 .setParameter("at", occurredAt)
                 .setParameter("month", month)
+                .setParameter("occasion", fact.occasion(), String.class)
                 .executeUpdate();
-        if (recorded == 0) {
-            return;
+        if (recorded > 0) {
+            refresh(fact.unitId(), month);
         }
+    }
+
+    /**
+     * Recomputes a unit's score for a month from its counting facts and manual scores, by the scheme in force for
+     * the month's year, and re-ranks its category.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(UUID unitId, String month) {
         UnitStanding standing = standing(unitId, month);
-        standing.score = standing.score.add(points.value());
-        standing.updatedAt = clock.instant();
+        rescore(standing);
         if (standing.category != null) {
             rerank(standing.category, month);
         }
+    }
+
+    private void rescore(UnitStanding standing) {
+        BigDecimal score = explain(standing.unitId, standing.month, standing.category).score();
+        if (score.compareTo(standing.score) != 0) {
+            standing.score = score;
+            standing.updatedAt = clock.instant();
+        }
+    }
+
+    /** How a unit's month is scored, indicator by indicator, as its category's scheme weighs it. */
+    public MonthlyScore.Breakdown explain(UUID unitId, String month, AssessmentCategory category) {
+        return MonthlyScore.explain(schemes.rules(YearMonth.parse(month).getYear(), category),
+                tallies(unitId, month), manualScores(unitId, month));
+    }
+
+    /** The month's manual scores of a unit, per indicator. */
+    private Map<Indicator, BigDecimal> manualScores(UUID unitId, String month) {
+        Map<Indicator, BigDecimal> scores = new EnumMap<>(Indicator.class);
+        for (ManualScore score : ManualScore.<ManualScore>list("unitId = ?1 and period = ?2", unitId, month)) {
+            scores.put(score.kind, score.score);
+        }
+        return scores;
+    }
+
+    /** The counting (not exempted) facts of a unit's month, per indicator. */
+    private Map<Indicator, MonthlyScore.Tally> tallies(UUID unitId, String month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT indicator, sum(points), count(*), count(*) FILTER (WHERE detail = 'ON_TIME')
+                        FROM score_entry WHERE unit_id = :unit AND month = :month AND exempted_by IS NULL
+                        GROUP BY indicator""")
+                .setParameter("unit", unitId).setParameter("month", month).getResultList();
+        Map<Indicator, MonthlyScore.Tally> tallies = new EnumMap<>(Indicator.class);
+        for (Object[] row : rows) {
+            tallies.put(Indicator.valueOf((String) row[0]), MonthlyScore.Tally.read(row, 1));
+        }
+        return tallies;
     }
 
     /**
@@ -89,6 +151,7 @@ public class LiveScores {
         UnitStanding standing = standing(unitId, month);
         standing.category = category;
         standing.updatedAt = clock.instant();
+        rescore(standing);
         if (before != null && before != category) {
             standing.rank = null;
             rerank(before, month);
@@ -104,11 +167,21 @@ public class LiveScores {
     public List<UnitStanding> rerank(AssessmentCategory category, String month) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "ranking:" + category.name()).getSingleResult();
-        for (AssessedUnit unit : AssessedUnit.<AssessedUnit>list("category", category)) {
-            standing(unit.id, month).category = category;
-        }
         entityManager.flush();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
+        long inCategory = AssessedUnit.count("category", category);
+        if (units.size() < inCategory) {
+            // some unit has no standing this month yet: one statement for the whole category, not one per unit
+            entityManager.createNativeQuery("""
+                            INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
+                            SELECT u.id, :month, u.category, :base, :now FROM assessed_unit u WHERE u.category = :category
+                            ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
+                            WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
+                    .setParameter("month", month).setParameter("category", category.name())
+                    .setParameter("base", ScoringRules.FULL_MARKS).setParameter("now", clock.instant())
+                    .executeUpdate();
+            units = UnitStanding.list("category = ?1 and month = ?2", category, month);
+        }
         Map<UUID, Integer> ranks = Ranking.rank(units.stream()
                 .map(unit -> new Ranking.Scored(unit.unitId, unit.score)).toList());
         for (UnitStanding unit : units) {
@@ -132,7 +205,7 @@ public class LiveScores {
                         ON CONFLICT DO NOTHING""")
                 .setParameter("unit", unitId)
                 .setParameter("month", month)
-                .setParameter("base", rules().base())
+                .setParameter("base", ScoringRules.FULL_MARKS)
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         return entityManager.find(UnitStanding.class, new UnitStanding.Key(unitId, month),

@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.exemption.Exemption;
+import org.reformdesk.assessment.manual.ManualScore;
+import org.reformdesk.assessment.manual.ManualScoreResource;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;
@@ -24,8 +27,10 @@ import org.reformdesk.platform.security.Roles;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Rankings by category and month — a closed month frozen as published, the current month live — and each unit's
@@ -42,7 +47,9 @@ public class RankingResource {
             int page, int size, long total) {
     }
 
-    public record PointView(Indicator indicator, BigDecimal points, String reason, Instant occurredAt, UUID eventId) {
+    /** A fact behind the score; an exempted one (容错) is shown with the office's reason and does not count. */
+    public record PointView(Indicator indicator, BigDecimal points, String reason, Instant occurredAt, UUID eventId,
+            UUID subjectId, boolean exempted, String exemptionReason) {
     }
 
     public record MonthPoint(String month, BigDecimal score, Integer rank, boolean frozen) {
@@ -50,7 +57,8 @@ public class RankingResource {
 
     public record ScoreCard(UUID unitId, String code, String name, AssessmentCategory category, String month,
             BigDecimal score, Integer rank, int unitsRanked, boolean frozen, Boolean diagnosis,
-            List<PointView> points, List<MonthPoint> trend) {
+            List<MonthlyScore.Part> indicators, List<PointView> points,
+            List<ManualScoreResource.ManualScoreView> manualScores, List<MonthPoint> trend) {
     }
 
     @Inject
@@ -96,11 +104,18 @@ public class RankingResource {
         Standings.Table table = standings.ranking(unit.category, wanted);
         Standings.Place place = table.places().stream().filter(p -> p.unitId().equals(unitId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Unit score", unitId));
-        List<PointView> points = ScoreEntry.<ScoreEntry>find("unitId = ?1 and month = ?2 order by occurredAt desc",
-                        unitId, wanted).page(0, PageRequest.MAX_SIZE).list().stream()
-                .map(e -> new PointView(e.indicator, e.points, e.reason, e.occurredAt, e.eventId)).toList();
+        List<ScoreEntry> entries = ScoreEntry.<ScoreEntry>find(
+                "unitId = ?1 and month = ?2 order by occurredAt desc", unitId, wanted).page(0, PageRequest.MAX_SIZE).list();
+        Map<UUID, String> exemptions = Exemption.<Exemption>stream("unitId", unitId)
+                .collect(Collectors.toMap(e -> e.id, e -> e.reason));
+        List<PointView> points = entries.stream().map(e -> new PointView(e.indicator, e.points, e.reason,
+                e.occurredAt, e.eventId, e.subjectId, e.exemptedBy != null, exemptions.get(e.exemptedBy))).toList();
+        List<ManualScoreResource.ManualScoreView> manual = ManualScore.<ManualScore>list(
+                        "unitId = ?1 and period in (?2, ?3) order by period desc, kind", unitId, wanted,
+                        wanted.substring(0, 4)).stream().map(ManualScoreResource.ManualScoreView::of).toList();
         return new ScoreCard(unitId, unit.code, unit.name, unit.category, wanted, place.score(), place.rank(),
-                table.places().size(), table.frozen(), place.diagnosis(), points, trend(unit));
+                table.places().size(), table.frozen(), place.diagnosis(),
+                scores.explain(unitId, wanted, unit.category).parts(), points, manual, trend(unit));
     }
 
     @POST
@@ -124,7 +139,7 @@ public class RankingResource {
             Standings.Table table = standings.ranking(unit.category, m);
             return table.places().stream().filter(p -> p.unitId().equals(unit.id)).findFirst()
                     .map(p -> new MonthPoint(m, p.score(), p.rank(), table.frozen()))
-                    .orElse(new MonthPoint(m, scores.rules().base(), null, table.frozen()));
+                    .orElse(new MonthPoint(m, ScoringRules.FULL_MARKS, null, table.frozen()));
         }).toList();
     }
 }

@@ -38,4 +38,15 @@ public class ScoreEntry extends PanacheEntityBase {
 
     /** The month (YYYY-MM, city zone) the point counts in: that of the fact behind it. */
     public String month;
+
+    /** The task, pilot, order subject or rectification item the fact is about; an exemption names it. */
+    @Column(name = "subject_id")
+    public UUID subjectId;
+
+    /** The kind of fact within its indicator (a rung, ON_TIME or LATE), so that a scheme can value it again. */
+    public String detail;
+
+    /** The exemption (容错) that cancelled these points, if any: they are shown but do not count. */
+    @Column(name = "exempted_by")
+    public UUID exemptedBy;
 }

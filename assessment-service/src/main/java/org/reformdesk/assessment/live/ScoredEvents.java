@@ -5,16 +5,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reformdesk.assessment.exemption.ExemptionService;
+import org.reformdesk.events.AccountabilityRecorded;
+import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.OrderIssued;
 import org.reformdesk.events.PilotSummaryOverdue;
+import org.reformdesk.events.ProgressReported;
+import org.reformdesk.events.RectificationOverdue;
+import org.reformdesk.events.ReportOverdue;
+import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskStatusChanged;
 import org.reformdesk.platform.inbox.Inbox;
+import org.reformdesk.platform.inbox.IncomingEvent;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** The facts that move scores: overdue tasks, supervision orders received and late pilot summaries. */
+/**
+ * The facts that move scores: overdue tasks, late monthly reports, tasks closed on time or late, supervision orders
+ * received and escalated (by rung), late rectifications, accountability records and late pilot summaries. A task
+ * suspended to wait for a higher-level deployment (待上级部署统一启动) is exempted from its deadline and reports.
+ */
 @ApplicationScoped
 public class ScoredEvents {
+
+    /** The status of a task waiting for a higher-level deployment: its clock stops, and so do its deductions. */
+    static final String SUSPENDED = "SUSPENDED";
 
     @Inject
     Inbox inbox;
@@ -22,16 +40,44 @@ public class ScoredEvents {
     @Inject
     LiveScores scores;
 
+    @Inject
+    ExemptionService exemptions;
+
     @Incoming("tasks")
     @Blocking
     public CompletionStage<Void> tasks(Message<String> message) {
-        return inbox.deliver("assessment.tasks", message, event -> {
-            if (event.data() instanceof TaskOverdue overdue) {
-                scores.score(overdue.leadUnitId(), event.id(), scores.rules().taskOverdue(),
-                        "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）",
-                        event.time());
+        return inbox.deliver("assessment.tasks", message, this::onTaskEvent);
+    }
+
+    void onTaskEvent(IncomingEvent event) {
+        if (event.data() instanceof TaskOverdue overdue) {
+            scores.score(event.id(), new ScoredFact(overdue.leadUnitId(), overdue.taskId(), Indicator.OVERDUE_TASKS,
+                    null, "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）"),
+                    event.time());
+        } else if (event.data() instanceof ReportOverdue late) {
+            scores.score(event.id(), lateReport(late.leadUnitId(), late.taskId(), late.period(),
+                    "月度进展逾期未报：" + late.code() + " " + late.title() + "（" + late.period() + "，应于 "
+                            + late.dueOn() + " 前报送）"), event.time());
+        } else if (event.data() instanceof ProgressReported report && report.late()) {
+            scores.score(event.id(), lateReport(report.leadUnitId(), report.taskId(), report.period(),
+                    "月度进展逾期报送（" + report.period() + "，任务 " + report.taskId() + "）"), event.time());
+        } else if (event.data() instanceof TaskClosed closed) {
+            scores.score(event.id(), new ScoredFact(closed.leadUnitId(), closed.taskId(), Indicator.ON_TIME_CLOSE_RATE,
+                    closed.onTime() ? ScoredFact.ON_TIME : ScoredFact.LATE,
+                    (closed.onTime() ? "按时销号：" : "逾期销号：") + closed.code() + " " + closed.title()
+                            + "（完成时限 " + closed.deadline() + "，销号 " + closed.closedOn() + "）"), event.time());
+        } else if (event.data() instanceof TaskStatusChanged changed && SUSPENDED.equals(changed.toStatus())) {
+            String reason = "任务暂缓，待上级部署统一启动" + (changed.reason() == null ? "" : "：" + changed.reason());
+            for (Indicator indicator : List.of(Indicator.OVERDUE_TASKS, Indicator.LATE_REPORTS)) {
+                exemptions.exemptIfNot(changed.leadUnitId(), changed.taskId(), indicator, reason,
+                        "task-service:" + changed.actorId());
             }
-        });
+        }
+    }
+
+    /** A task's report for a period counts once, whether it was flagged overdue, came in late, or both. */
+    private static ScoredFact lateReport(UUID unit, UUID task, String period, String reason) {
+        return new ScoredFact(unit, task, Indicator.LATE_REPORTS, null, reason, task + "/" + period);
     }
 
     @Incoming("pilots")
@@ -39,9 +85,10 @@ public class ScoredEvents {
     public CompletionStage<Void> pilots(Message<String> message) {
         return inbox.deliver("assessment.pilots", message, event -> {
             if (event.data() instanceof PilotSummaryOverdue late) {
-                scores.score(late.leadUnitId(), event.id(), scores.rules().pilotSummaryLate(),
+                scores.score(event.id(), new ScoredFact(late.leadUnitId(), late.pilotId(),
+                        Indicator.LATE_PILOT_SUMMARIES, null,
                         "试点总结逾期：" + late.name() + "（" + late.kind() + " " + late.period() + "，应于 " + late.dueOn()
-                                + " 前报送）", event.time());
+                                + " 前报送）"), event.time());
             }
         });
     }
@@ -49,11 +96,24 @@ public class ScoredEvents {
     @Incoming("supervision")
     @Blocking
     public CompletionStage<Void> supervision(Message<String> message) {
-        return inbox.deliver("assessment.supervision", message, event -> {
-            if (event.data() instanceof OrderIssued order) {
-                scores.score(order.targetUnitId(), event.id(), scores.rules().orderReceived(order.rung()),
-                        "收到督办单（" + order.rung() + "）：" + order.subjectTitle(), event.time());
-            }
-        });
+        return inbox.deliver("assessment.supervision", message, this::onSupervisionEvent);
+    }
+
+    void onSupervisionEvent(IncomingEvent event) {
+        if (event.data() instanceof OrderIssued order) {
+            scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
+                    Indicator.SUPERVISION_ORDERS, order.rung().name(),
+                    "收到督办单（" + order.rung() + "）：" + order.subjectTitle()), event.time());
+        } else if (event.data() instanceof OrderEscalated order) {
+            scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
+                    Indicator.SUPERVISION_ORDERS, order.rung().name(),
+                    "督办升级（" + order.rung() + "）：" + order.subjectTitle() + "，逾期未答复"), event.time());
+        } else if (event.data() instanceof RectificationOverdue late) {
+            scores.score(event.id(), new ScoredFact(late.unitId(), late.itemId(), Indicator.LATE_RECTIFICATIONS, null,
+                    "整改逾期：" + late.description() + "（整改时限 " + late.dueOn() + "）"), event.time());
+        } else if (event.data() instanceof AccountabilityRecorded record) {
+            scores.score(event.id(), new ScoredFact(record.unitId(), record.subjectId(), Indicator.ACCOUNTABILITY,
+                    record.measure(), "问责（" + record.measure() + "）：" + record.basis()), event.time());
+        }
     }
 }

@@ -1,56 +1,50 @@
 package org.reformdesk.assessment.live;
 
+import org.reformdesk.assessment.scheme.SchemeDefinition;
 import org.reformdesk.events.Rung;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 
-/** What each scored fact is worth. Plain arithmetic on two-decimal scores. */
+/**
+ * One category's indicators as a scheme weighs them: what each fact is worth and what each indicator can give.
+ * Plain arithmetic on two-decimal scores.
+ */
 public final class ScoringRules {
 
-    /** Points and the indicator they count under. */
-    public record Points(Indicator indicator, BigDecimal value) {
+    /** A month with nothing against it is worth full marks. */
+    public static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
+
+    private final List<SchemeDefinition.Weighted> indicators;
+
+    public ScoringRules(List<SchemeDefinition.Weighted> indicators) {
+        this.indicators = List.copyOf(indicators);
     }
 
-    private final BigDecimal base;
-    private final BigDecimal overdueTask;
-    private final List<BigDecimal> orderByRung;
-    private final BigDecimal latePilotSummary;
-
-    public ScoringRules(BigDecimal base, BigDecimal overdueTask, List<BigDecimal> orderByRung,
-            BigDecimal latePilotSummary) {
-        if (orderByRung.size() != Rung.values().length) {
-            throw new IllegalArgumentException("Order points are needed for each of the " + Rung.values().length
-                    + " rungs, got " + orderByRung);
-        }
-        this.base = scale(base);
-        this.overdueTask = scale(overdueTask);
-        this.orderByRung = orderByRung.stream().map(ScoringRules::scale).toList();
-        this.latePilotSummary = scale(latePilotSummary);
+    public List<SchemeDefinition.Weighted> indicators() {
+        return indicators;
     }
 
-    public static ScoringRules of(ScoringConfig config) {
-        return new ScoringRules(config.base(), config.overdueTask(), config.orderByRung(), config.latePilotSummary());
+    public Optional<SchemeDefinition.Weighted> indicator(Indicator indicator) {
+        return indicators.stream().filter(w -> w.indicator() == indicator).findFirst();
     }
 
-    public BigDecimal base() {
-        return base;
+    /**
+     * The points a fact is worth under its indicator; nothing if the category does not weigh the indicator. A close
+     * is worth nothing by itself: the on-time close rate is a share of the month's closes, see {@link MonthlyScore}.
+     */
+    public BigDecimal points(Indicator indicator, String detail) {
+        return indicator(indicator).map(w -> {
+            if (indicator == Indicator.SUPERVISION_ORDERS) {
+                return w.rungPoints().get(Rung.valueOf(detail).ordinal());
+            }
+            return w.points() == null ? BigDecimal.ZERO : w.points();
+        }).map(ScoringRules::scale).orElse(scale(BigDecimal.ZERO));
     }
 
-    public Points taskOverdue() {
-        return new Points(Indicator.OVERDUE_TASKS, overdueTask);
-    }
-
-    public Points orderReceived(Rung rung) {
-        return new Points(Indicator.SUPERVISION_ORDERS, orderByRung.get(rung.ordinal()));
-    }
-
-    public Points pilotSummaryLate() {
-        return new Points(Indicator.LATE_PILOT_SUMMARIES, latePilotSummary);
-    }
-
-    private static BigDecimal scale(BigDecimal value) {
+    static BigDecimal scale(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 }

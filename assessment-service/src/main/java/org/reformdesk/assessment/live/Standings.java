@@ -54,7 +54,7 @@ public class Standings {
                         FROM assessed_unit u LEFT JOIN unit_standing s ON s.unit_id = u.id AND s.month = :month
                         WHERE u.category = :category""")
                 .setParameter("month", month).setParameter("category", category.name())
-                .setParameter("base", scores.rules().base()).getResultList();
+                .setParameter("base", ScoringRules.FULL_MARKS).getResultList();
         Map<UUID, Integer> ranks = Ranking.rank(rows.stream()
                 .map(r -> new Ranking.Scored((UUID) r[0], (BigDecimal) r[3])).toList());
         List<Place> places = rows.stream()

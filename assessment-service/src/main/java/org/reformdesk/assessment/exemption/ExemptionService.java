@@ -1,0 +1,102 @@
+package org.reformdesk.assessment.exemption;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.live.LiveScores;
+import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.paging.Page;
+import org.reformdesk.platform.paging.PageRequest;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.time.ServiceClock;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Grants exemptions (容错机制): the unit's points for the subject under the indicator stop counting at once — those
+ * already recorded and any still to come — and the months they were in are re-scored and re-ranked. A month
+ * already closed stays as published.
+ */
+@ApplicationScoped
+public class ExemptionService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    LiveScores scores;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    ServiceClock clock;
+
+    @Transactional
+    public Exemption grant(ExemptionResource.NewExemption request, String actor, String idempotencyKey) {
+        UUID id = idempotencyKeys.once(idempotencyKey, actor + " POST /api/v1/exemptions", request, () -> {
+            if (request.indicator().isManual()) {
+                throw ProblemException.invalid("indicator", request.indicator()
+                        + " is entered by the assessment group; only points from events can be exempted");
+            }
+            if (AssessedUnit.findById(request.unitId()) == null) {
+                throw ProblemException.notFound("Unit", request.unitId());
+            }
+            if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3", request.unitId(),
+                    request.subjectId(), request.indicator()) > 0) {
+                throw ProblemException.conflict("Already exempted", "The unit's " + request.indicator()
+                        + " points for " + request.subjectId() + " are already exempted.");
+            }
+            return exempt(request.unitId(), request.subjectId(), request.indicator(), request.reason().strip(),
+                    actor).id;
+        });
+        return Exemption.findById(id);
+    }
+
+    /** Exempts, unless already exempted: how a suspended task (待上级部署统一启动) stops costing points. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void exemptIfNot(UUID unitId, UUID subjectId, Indicator indicator, String reason, String actor) {
+        if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3", unitId, subjectId, indicator) == 0) {
+            exempt(unitId, subjectId, indicator, reason, actor);
+        }
+    }
+
+    private Exemption exempt(UUID unitId, UUID subjectId, Indicator indicator, String reason, String actor) {
+        Exemption exemption = new Exemption();
+        exemption.id = UUID.randomUUID();
+        exemption.unitId = unitId;
+        exemption.subjectId = subjectId;
+        exemption.indicator = indicator;
+        exemption.reason = reason;
+        exemption.grantedBy = actor;
+        exemption.grantedAt = clock.instant();
+        exemption.persist();
+        entityManager.flush();
+        @SuppressWarnings("unchecked")
+        List<String> months = entityManager.createNativeQuery("""
+                        UPDATE score_entry SET exempted_by = :exemption
+                        WHERE unit_id = :unit AND subject_id = :subject AND indicator = :indicator
+                            AND exempted_by IS NULL
+                        RETURNING month""")
+                .setParameter("exemption", exemption.id).setParameter("unit", unitId)
+                .setParameter("subject", subjectId).setParameter("indicator", indicator.name())
+                .getResultList();
+        months.stream().distinct().sorted().forEach(month -> scores.refresh(unitId, month));
+        return exemption;
+    }
+
+    public Optional<Exemption> find(UUID id) {
+        return Exemption.findByIdOptional(id);
+    }
+
+    public Page<Exemption> list(UUID unitId, PageRequest paging) {
+        var query = unitId == null ? Exemption.<Exemption>find("order by grantedAt desc, id")
+                : Exemption.<Exemption>find("unitId = ?1 order by grantedAt desc, id", unitId);
+        return new Page<>(query.page(paging.page, paging.size).list(), paging.page, paging.size, query.count());
+    }
+}
