@@ -23,6 +23,13 @@ public final class LedgerFixtures {
                 .then().statusCode(201).extract().path("id"));
     }
 
+    public static UUID person(UUID unit, String post, String name) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "unitId", unit.toString(), "post", post))
+                .post("/api/v1/people")
+                .then().statusCode(201).extract().path("id"));
+    }
+
     public static UUID task(UUID leadUnit, LocalDate deadline) {
         return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("title", "深化行政审批制度改革", "leadUnitId", leadUnit.toString(),
