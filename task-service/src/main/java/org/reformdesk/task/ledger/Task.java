@@ -93,6 +93,10 @@ public class Task extends PanacheEntityBase {
     @Column(name = "suspended_from")
     public TaskStatus suspendedFrom;
 
+    /** The spreadsheet import that entered it, if one did. */
+    @Column(name = "import_id")
+    public UUID importId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
