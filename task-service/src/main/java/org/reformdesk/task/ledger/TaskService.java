@@ -3,6 +3,7 @@ package org.reformdesk.task.ledger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskCreated;
@@ -213,6 +214,20 @@ public class TaskService {
         if (to == TaskStatus.CLOSED) {
             outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, today));
         }
+        return flushed(task);
+    }
+
+    /**
+     * Writes the task now, so that two people moving one task at once get a 409 for the second rather than an
+     * error at commit: the version column tells.
+     */
+    private Task flushed(Task task) {
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.conflict("Task changed meanwhile", "Task " + task.code
+                    + " was changed by someone else at the same moment; read it again and retry.");
+        }
         return task;
     }
 
@@ -228,7 +243,7 @@ public class TaskService {
         }
         changeDeadline(task, request.deadline(), request.reason().strip(), actor);
         task.updatedAt = clock.instant();
-        return task;
+        return flushed(task);
     }
 
     private void changeDeadline(Task task, LocalDate deadline, String reason, String actor) {
