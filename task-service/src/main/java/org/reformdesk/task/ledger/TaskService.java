@@ -26,9 +26,11 @@ import org.reformdesk.task.directory.Unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -369,11 +371,27 @@ public class TaskService {
         LedgerQuery query = new LedgerQuery(filter, today, dueSoonDays());
         String timeliness = query.timelinessCase(today, dueSoonDays());
         String from = " FROM task t WHERE " + query.where;
-        long total = ((Number) query.create(entityManager, "SELECT count(*)" + from).getSingleResult()).longValue();
-        Map<String, Long> byStatus = counts(query.create(entityManager,
-                "SELECT t.status, count(*)" + from + " GROUP BY 1 ORDER BY 1").getResultList());
-        Map<String, Long> byTimeliness = counts(query.create(entityManager,
-                "SELECT " + timeliness + ", count(*)" + from + " GROUP BY 1 ORDER BY 1").getResultList());
+        // one pass for the total and the counts by status, timeliness and lead unit
+        List<Object[]> sets = query.create(entityManager, """
+                SELECT x.status, x.light, x.unit, count(*), count(*) FILTER (WHERE x.light = 'OVERDUE'),
+                       count(*) FILTER (WHERE x.status = 'CLOSED'), GROUPING(x.status, x.light, x.unit)
+                FROM (SELECT t.status AS status, %s AS light, t.lead_unit_id AS unit%s) x
+                GROUP BY GROUPING SETS ((x.status), (x.light), (x.unit), ())""".formatted(timeliness, from))
+                .getResultList();
+        long total = 0;
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<String, Long> byTimeliness = new TreeMap<>();
+        Map<UUID, long[]> byUnit = new HashMap<>();
+        for (Object[] row : sets) {
+            long count = ((Number) row[3]).longValue();
+            switch (((Number) row[6]).intValue()) {
+                case 0b011 -> byStatus.put((String) row[0], count);
+                case 0b101 -> byTimeliness.put((String) row[1], count);
+                case 0b110 -> byUnit.put((UUID) row[2], new long[] {count, ((Number) row[4]).longValue(),
+                        ((Number) row[5]).longValue()});
+                default -> total = count;
+            }
+        }
         Map<String, Long> byArea = counts(query.create(entityManager,
                 "SELECT a.area, count(*)" + from.replace(" FROM task t", " FROM task t CROSS JOIN unnest(t.policy_areas) AS a(area)")
                         + " GROUP BY 1 ORDER BY 1").getResultList());
@@ -382,13 +400,15 @@ public class TaskService {
                         + from + " UNION SELECT t.id, CAST(extract(year FROM m.due_on) AS int)"
                         + from.replace(" FROM task t", " FROM task t JOIN task_milestone m ON m.task_id = t.id")
                         + ") y GROUP BY y.year ORDER BY y.year").getResultList());
-        List<Object[]> units = query.create(entityManager, "SELECT t.lead_unit_id, u.code, u.name, count(*), "
-                + "count(*) FILTER (WHERE " + timeliness + " = 'OVERDUE'), count(*) FILTER (WHERE t.status = 'CLOSED')"
-                + from.replace(" FROM task t", " FROM task t JOIN unit u ON u.id = t.lead_unit_id")
-                + " GROUP BY 1, 2, 3 ORDER BY 2").getResultList();
-        List<LedgerSummary.UnitCount> byLeadUnit = units.stream().map(row -> new LedgerSummary.UnitCount((UUID) row[0],
-                (String) row[1], (String) row[2], ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
-                ((Number) row[5]).longValue())).toList();
+        Map<UUID, Unit> units = byUnit.isEmpty() ? Map.of() : Unit.<Unit>list("id in ?1", List.copyOf(byUnit.keySet()))
+                .stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        List<LedgerSummary.UnitCount> byLeadUnit = byUnit.entrySet().stream()
+                .map(e -> new LedgerSummary.UnitCount(e.getKey(), units.containsKey(e.getKey()) ? units.get(e.getKey()).code : null,
+                        units.containsKey(e.getKey()) ? units.get(e.getKey()).name : null, e.getValue()[0], e.getValue()[1],
+                        e.getValue()[2]))
+                .sorted(java.util.Comparator.comparing(LedgerSummary.UnitCount::code,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
         return new LedgerSummary(total, byStatus, byTimeliness, byArea, byYear, byLeadUnit);
     }
 
