@@ -23,6 +23,28 @@ public final class LedgerFixtures {
                 .then().statusCode(201).extract().path("id"));
     }
 
+    /** Moves a task along its lifecycle as the reform office. */
+    public static void move(UUID task, String action, String reason) {
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(reason == null ? Map.of("action", action) : Map.of("action", action, "reason", reason))
+                .post("/api/v1/tasks/{id}/transitions", task)
+                .then().statusCode(200);
+    }
+
+    /** Enters a task with any fields of the request, as the reform office. */
+    public static UUID task(Map<String, Object> body) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/tasks")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static UUID person(UUID unit, String post, String name) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "unitId", unit.toString(), "post", post))
+                .post("/api/v1/people")
+                .then().statusCode(201).extract().path("id"));
+    }
+
     public static UUID task(UUID leadUnit, LocalDate deadline) {
         return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("title", "深化行政审批制度改革", "leadUnitId", leadUnit.toString(),

@@ -2,13 +2,22 @@ package org.reformdesk.task.deadline;
 
 import io.smallrye.config.ConfigMapping;
 
-/** The deadline sweep. */
+import java.util.List;
+
+/** The deadline sweep and the reminder offsets. */
 @ConfigMapping(prefix = "reform.deadline")
 public interface DeadlineConfig {
 
     /** How often the sweep runs, e.g. {@code 1m}; {@code off} disables the schedule. */
     String sweepEvery();
 
-    /** Tasks the sweep handles per transaction. */
+    /** Signals the sweep emits per transaction. */
     int batchSize();
+
+    /** Days before a deadline or milestone at which a due-soon reminder goes out; the largest opens DUE_SOON. */
+    List<Integer> reminderOffsets();
+
+    default ReminderOffsets offsets() {
+        return new ReminderOffsets(reminderOffsets());
+    }
 }

@@ -34,4 +34,10 @@ public class Unit extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
 }

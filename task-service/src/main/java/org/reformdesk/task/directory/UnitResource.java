@@ -3,16 +3,15 @@ package org.reformdesk.task.directory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +23,7 @@ import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
+import org.reformdesk.task.directory.DirectoryViews.UnitView;
 
 import java.net.URI;
 import java.util.UUID;
@@ -32,20 +32,6 @@ import java.util.UUID;
 @Path("/api/v1/units")
 @Tag(name = "Directory")
 public class UnitResource {
-
-    public record NewUnit(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and '-' only") String code,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull AssessmentCategory category,
-            @NotNull UnitKind kind) {
-    }
-
-    public record UnitView(UUID id, String code, String name, AssessmentCategory category, UnitKind kind) {
-
-        static UnitView of(Unit unit) {
-            return new UnitView(unit.id, unit.code, unit.name, unit.category, unit.kind);
-        }
-    }
 
     @Inject
     UnitService units;
@@ -56,15 +42,25 @@ public class UnitResource {
     @POST
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Operation(summary = "Register a unit")
-    public Response register(@NotNull @Valid NewUnit unit, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    public Response register(@NotNull @Valid DirectoryRequests.UnitDetails unit,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         UnitView created = UnitView.of(units.register(unit, caller.name(), idempotencyKey));
         return Response.created(URI.create("/api/v1/units/" + created.id())).entity(created).build();
     }
 
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Change a unit's code, name, assessment category or kind")
+    public UnitView update(@PathParam("id") UUID id, @NotNull @Valid DirectoryRequests.UnitDetails unit) {
+        return UnitView.of(units.update(id, unit, caller.name()));
+    }
+
     @GET
-    @Operation(summary = "The units, by code")
-    public Page<UnitView> list(@Valid @BeanParam PageRequest paging) {
-        return units.list(paging).map(UnitView::of);
+    @Operation(summary = "The units, by code, filtered by category, kind and text in code or name")
+    public Page<UnitView> list(@QueryParam("category") AssessmentCategory category, @QueryParam("kind") UnitKind kind,
+            @QueryParam("q") String text, @Valid @BeanParam PageRequest paging) {
+        return units.list(new UnitService.UnitFilter(category, kind, text), paging).map(UnitView::of);
     }
 
     @GET

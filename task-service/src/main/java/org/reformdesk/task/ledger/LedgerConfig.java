@@ -2,10 +2,15 @@ package org.reformdesk.task.ledger;
 
 import io.smallrye.config.ConfigMapping;
 
-/** How the ledger reads deadlines. */
+import java.util.List;
+
+/** What the ledger accepts. */
 @ConfigMapping(prefix = "reform.ledger")
 public interface LedgerConfig {
 
-    /** Days before a deadline from which a task shows as DUE_SOON (the first reminder offset). */
-    int dueSoonDays();
+    /** The policy areas (政策领域) a task may belong to. */
+    List<String> policyAreas();
+
+    /** Prefix of generated task codes, e.g. KM gives KM-2026-00001. */
+    String codePrefix();
 }

@@ -3,14 +3,12 @@ package org.reformdesk.task.ledger;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,30 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
-import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** The task ledger (台账) over REST. */
 @Path("/api/v1/tasks")
 @Tag(name = "Ledger")
 public class TaskResource {
-
-    public record NewTask(
-            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "letters, digits and '-' only") String code,
-            @NotBlank @Size(max = 500) String title,
-            @NotNull UUID leadUnitId,
-            @NotNull UUID responsiblePersonId,
-            @NotNull LocalDate deadline) {
-    }
-
-    public record TaskView(UUID id, String code, String title, UUID leadUnitId, UUID responsiblePersonId,
-            LocalDate deadline, TaskStatus status, Timeliness timeliness) {
-    }
 
     @Inject
     TaskService tasks;
@@ -53,33 +38,78 @@ public class TaskResource {
 
     @POST
     @RolesAllowed(Roles.REFORM_OFFICE)
-    @Operation(summary = "Enter a task into the ledger, assigned to its lead unit")
-    public Response create(@NotNull @Valid NewTask task, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        TaskView created = view(tasks.create(task, caller.name(), idempotencyKey));
+    @Operation(summary = "Enter a task into the ledger, ASSIGNED to its lead unit (or a DRAFT to assign later)")
+    public Response create(@NotNull @Valid TaskRequests.NewTask task,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        TaskView created = tasks.view(tasks.create(task, caller.name(), idempotencyKey));
         return Response.created(URI.create("/api/v1/tasks/" + created.id())).entity(created).build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One task, with its derived timeliness")
+    @Operation(summary = "One task, with its milestones and derived timeliness")
     public TaskView get(@PathParam("id") UUID id) {
-        Task task = tasks.find(id).orElseThrow(() -> ProblemException.notFound("Task", id));
-        caller.requireRead(task.leadUnitId);
-        return view(task);
+        return tasks.view(readable(id));
     }
 
     @GET
-    @Operation(summary = "The ledger, paged and filtered; a unit officer sees their own unit's tasks")
-    public Page<TaskView> list(@QueryParam("status") TaskStatus status,
-            @QueryParam("timeliness") Timeliness timeliness,
-            @QueryParam("leadUnit") UUID leadUnit,
-            @Valid @BeanParam PageRequest paging) {
-        UUID scope = caller.readScope(leadUnit).orElse(null);
-        return tasks.list(new TaskService.LedgerFilter(status, timeliness, scope), paging).map(this::view);
+    @Path("{id}/history")
+    @Operation(summary = "Everything that happened to a task, oldest first: who, when, what and why")
+    public List<TaskView.HistoryView> history(@PathParam("id") UUID id) {
+        readable(id);
+        return tasks.history(id).stream().map(TaskView.HistoryView::of).toList();
     }
 
-    private TaskView view(Task task) {
-        return new TaskView(task.id, task.code, task.title, task.leadUnitId, task.responsiblePersonId, task.deadline,
-                task.status, tasks.timeliness(task));
+    @POST
+    @Path("{id}/transitions")
+    @Operation(summary = "Move the task: ASSIGN, START, REQUEST_CLOSE, CLOSE, REJECT, SUSPEND, RESUME or CANCEL; "
+            + "the lead unit may START and REQUEST_CLOSE, the reform office does the rest")
+    public TaskView move(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Transition transition) {
+        return tasks.view(tasks.transition(id, transition, caller));
+    }
+
+    @POST
+    @Path("{id}/deadline-adjustments")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Set an approved new deadline (动态调整); the old one stays in the history")
+    public TaskView adjustDeadline(@PathParam("id") UUID id,
+            @NotNull @Valid TaskRequests.DeadlineAdjustment adjustment) {
+        return tasks.view(tasks.adjustDeadline(id, adjustment, caller.name()));
+    }
+
+    @POST
+    @Path("{id}/milestones")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Add a milestone (时间节点)")
+    public Response addMilestone(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.NewMilestone milestone) {
+        tasks.addMilestone(id, milestone, caller.name());
+        return Response.status(201).entity(tasks.view(tasks.find(id).orElseThrow())).build();
+    }
+
+    @PUT
+    @Path("{id}/milestones/{milestoneId}")
+    @Operation(summary = "Mark a milestone reached (or not); the lead unit or the reform office")
+    public TaskView markMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
+            @NotNull @Valid TaskRequests.MilestoneUpdate update) {
+        return tasks.view(tasks.markMilestone(id, milestoneId, update.done(), caller));
+    }
+
+    @GET
+    @Operation(summary = "The ledger, paged, sorted (deadline, -deadline, code, -code, created, -created, title) and "
+            + "filtered; a unit officer sees the tasks their unit leads or takes part in")
+    public Page<TaskView> list(@BeanParam LedgerParams filter, @Valid @BeanParam PageRequest paging) {
+        Page<Task> page = tasks.list(filter.toFilter(caller), filter.sort, paging);
+        return new Page<>(tasks.views(page.items()), page.page(), page.size(), page.total());
+    }
+
+    @GET
+    @Path("summary")
+    @Operation(summary = "Counts by status, timeliness, policy area, year and lead unit for dashboards (作战图)")
+    public LedgerSummary summary(@BeanParam LedgerParams filter) {
+        return tasks.summary(filter.toFilter(caller));
+    }
+
+    private Task readable(UUID id) {
+        return tasks.readable(id, caller);
     }
 }

@@ -14,6 +14,8 @@ public enum Timeliness {
     /**
      * A deadline is a local date that falls due at the end of that day, so a task is overdue from the day after.
      * A task whose deadline does not apply (draft, suspended, closed, cancelled) is on track.
+     *
+     * @param dueSoonDays the largest reminder offset
      */
     public static Timeliness of(TaskStatus status, LocalDate deadline, LocalDate today, int dueSoonDays) {
         if (!status.deadlineApplies()) {

@@ -1,0 +1,52 @@
+package org.reformdesk.task.directory;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person of the directory: who is responsible, who leads, who gets the reminders. */
+@Entity
+public class Person extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Column(name = "unit_id")
+    public UUID unitId;
+
+    @Enumerated(EnumType.STRING)
+    public Post post;
+
+    public String phone;
+
+    public String email;
+
+    /** BCP 47 tag, e.g. zh-CN. */
+    public String language;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
+    @Column(name = "removed_by")
+    public String removedBy;
+}

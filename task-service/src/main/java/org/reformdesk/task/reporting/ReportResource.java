@@ -1,0 +1,103 @@
+package org.reformdesk.task.reporting;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.security.Caller;
+import org.reformdesk.task.ledger.TaskService;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The lead unit's monthly progress reports (进展报告) on a task. */
+@Path("/api/v1/tasks/{id}/reports")
+@Tag(name = "Progress reports")
+public class ReportResource {
+
+    /** One month's report: percent complete, what happened, problems, next steps and evidence file references. */
+    public record Filing(
+            @NotNull @Pattern(regexp = "[0-9]{4}-(0[1-9]|1[0-2])", message = "must be a month as yyyy-MM") String period,
+            @NotNull @Min(value = 0, message = "must be between 0 and 100") @Max(value = 100, message = "must be between 0 and 100") Integer percent,
+            @NotBlank @Size(max = 10_000) String narrative,
+            @Size(max = 10_000) String problems,
+            @Size(max = 10_000) String nextSteps,
+            @Size(max = 50) List<@NotBlank @Size(max = 500) String> evidence) {
+    }
+
+    public record RevisionView(int revision, int percent, String narrative, String problems, String nextSteps,
+            List<String> evidence, boolean late, Instant reportedAt, String reportedBy) {
+
+        static RevisionView of(ReportRevision revision) {
+            return new RevisionView(revision.revision, revision.percent, revision.narrative, revision.problems,
+                    revision.nextSteps, List.copyOf(revision.evidence), revision.late, revision.reportedAt,
+                    revision.reportedBy);
+        }
+    }
+
+    public record ReportView(UUID id, UUID taskId, String period, int revision, int percent, String narrative,
+            String problems, String nextSteps, List<String> evidence, boolean late, Instant reportedAt,
+            String reportedBy, List<RevisionView> revisions) {
+
+        static ReportView of(ProgressReport report, List<RevisionView> revisions) {
+            return new ReportView(report.id, report.taskId, report.period, report.revision, report.percent,
+                    report.narrative, report.problems, report.nextSteps, List.copyOf(report.evidence), report.late,
+                    report.reportedAt, report.reportedBy, revisions);
+        }
+    }
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "File the month's report (201), or update it (200) keeping the earlier filing; the lead "
+            + "unit or the reform office")
+    public Response file(@PathParam("id") UUID id, @NotNull @Valid Filing filing,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        ReportService.Filed filed = reports.file(id, filing, caller, idempotencyKey);
+        ReportView view = ReportView.of(filed.report(), null);
+        return (filed.first() ? Response.created(URI.create("/api/v1/tasks/" + id + "/reports/" + view.period()))
+                : Response.ok()).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "The task's reports, newest month first")
+    public List<ReportView> list(@PathParam("id") UUID id) {
+        readable(id);
+        return reports.reports(id).stream().map(r -> ReportView.of(r, null)).toList();
+    }
+
+    @GET
+    @Path("{period}")
+    @Operation(summary = "One month's report with every filing of it")
+    public ReportView get(@PathParam("id") UUID id, @PathParam("period") String period) {
+        readable(id);
+        ProgressReport report = reports.report(id, period);
+        return ReportView.of(report, reports.revisions(report.id).stream().map(RevisionView::of).toList());
+    }
+
+    private void readable(UUID id) {
+        tasks.readable(id, caller);
+    }
+}

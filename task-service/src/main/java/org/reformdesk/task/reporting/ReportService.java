@@ -1,0 +1,101 @@
+package org.reformdesk.task.reporting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.reformdesk.events.ProgressReported;
+import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.outbox.Outbox;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.security.Caller;
+import org.reformdesk.platform.time.ServiceClock;
+import org.reformdesk.task.ledger.Task;
+import org.reformdesk.task.ledger.TaskStatus;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Files the lead units' monthly progress reports; a second filing for a month updates it and keeps the first. */
+@ApplicationScoped
+public class ReportService {
+
+    /** A task is reported on while it is handed out and not yet closed. */
+    static final Set<TaskStatus> REPORTABLE = EnumSet.of(TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS,
+            TaskStatus.CLOSE_REQUESTED);
+
+    /** What a filing did: the report as it now stands, and whether it was the month's first. */
+    public record Filed(ProgressReport report, boolean first) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    ServiceClock clock;
+
+    @Inject
+    ReportDeadlines deadlines;
+
+    @Transactional
+    public Filed file(UUID taskId, ReportResource.Filing filing, Caller caller, String idempotencyKey) {
+        Task task = Task.<Task>findByIdOptional(taskId).orElseThrow(() -> ProblemException.notFound("Task", taskId));
+        caller.requireActFor(task.leadUnitId);
+        YearMonth period = YearMonth.parse(filing.period());
+        if (period.isAfter(YearMonth.from(clock.today()))) {
+            throw ProblemException.invalid("period", "is a month that has not begun");
+        }
+        boolean[] first = {false};
+        UUID id = idempotencyKeys.once(idempotencyKey, caller.name() + " POST /api/v1/tasks/" + taskId + "/reports",
+                filing, () -> {
+                    if (!REPORTABLE.contains(task.status)) {
+                        throw ProblemException.conflict("Not allowed while " + task.status,
+                                "Task " + task.code + " is " + task.status + "; it takes no progress reports now.");
+                    }
+                    ProgressReport report = ProgressReport.<ProgressReport>find("taskId = ?1 and period = ?2", taskId,
+                            period.toString()).firstResultOptional().orElse(null);
+                    if (report == null) {
+                        report = new ProgressReport();
+                        report.id = UUID.randomUUID();
+                        report.taskId = taskId;
+                        report.period = period.toString();
+                        first[0] = true;
+                    }
+                    report.revision++;
+                    report.percent = filing.percent();
+                    report.narrative = filing.narrative().strip();
+                    report.problems = filing.problems();
+                    report.nextSteps = filing.nextSteps();
+                    report.evidence = filing.evidence() == null ? new ArrayList<>() : new ArrayList<>(filing.evidence());
+                    report.reportedAt = clock.instant();
+                    report.reportedBy = caller.name();
+                    report.late = deadlines.calendar().isLate(period, clock.today());
+                    report.persist();
+                    ReportRevision.of(report).persist();
+                    outbox.record(ProgressReported.of(taskId, task.leadUnitId, report.period, report.percent,
+                            report.late));
+                    return report.id;
+                });
+        return new Filed(ProgressReport.findById(id), first[0]);
+    }
+
+    public List<ProgressReport> reports(UUID taskId) {
+        return ProgressReport.list("taskId = ?1 order by period desc", taskId);
+    }
+
+    public ProgressReport report(UUID taskId, String period) {
+        return ProgressReport.<ProgressReport>find("taskId = ?1 and period = ?2", taskId, period).firstResultOptional()
+                .orElseThrow(() -> new ProblemException(404, "Report not found",
+                        "No progress report for " + period + " on task " + taskId + "."));
+    }
+
+    public List<ReportRevision> revisions(UUID reportId) {
+        return ReportRevision.list("reportId = ?1 order by revision", reportId);
+    }
+}

@@ -1,0 +1,80 @@
+package org.reformdesk.task.spreadsheet;
+
+import org.reformdesk.task.ledger.TaskOrigin;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How the words offices type into cells become values: dates, origins, yes/no, lists. */
+final class CellText {
+
+    private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(底|末)?");
+    private static final Pattern YEAR_END = Pattern.compile("(\\d{4})\\s*年?\\s*(底|末|年底|年末)?");
+    private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\n]+");
+
+    static final Map<TaskOrigin, String> ORIGINS = Map.of(TaskOrigin.CENTRAL, "中央部署", TaskOrigin.PROVINCIAL, "省委部署",
+            TaskOrigin.MUNICIPAL, "市委部署", TaskOrigin.SELF_INITIATED, "自选");
+
+    private CellText() {
+    }
+
+    /**
+     * A deadline as offices write it: 2026-06-30, 2026/6/30, 2026年6月30日; a month (2026年6月, 2026年6月底) means
+     * its last day and a year (2026年, 2026年底) the year's last day.
+     */
+    static Optional<LocalDate> date(String text) {
+        String value = text.strip();
+        try {
+            Matcher full = FULL_DATE.matcher(value);
+            if (full.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(full.group(1)), Integer.parseInt(full.group(2)),
+                        Integer.parseInt(full.group(3))));
+            }
+            Matcher month = MONTH.matcher(value);
+            if (month.matches()) {
+                return Optional.of(YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)))
+                        .atEndOfMonth());
+            }
+            Matcher year = YEAR_END.matcher(value);
+            if (year.matches()) {
+                return Optional.of(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31));
+            }
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    static Optional<TaskOrigin> origin(String text) {
+        String value = text.strip();
+        for (Map.Entry<TaskOrigin, String> origin : ORIGINS.entrySet()) {
+            if (origin.getValue().equals(value) || origin.getValue().startsWith(value) && value.length() >= 2
+                    || origin.getKey().name().equalsIgnoreCase(value)) {
+                return Optional.of(origin.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** 是/刚性/true for a rigid task, 否/自选/false for a self-selected one. */
+    static Optional<Boolean> rigid(String text) {
+        return switch (text.strip().toLowerCase()) {
+            case "是", "刚性", "刚性任务", "true", "yes", "y", "1" -> Optional.of(true);
+            case "否", "自选", "自选任务", "false", "no", "n", "0" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Items of a cell listing several, separated by 、 , ; or new lines. */
+    static List<String> list(String text) {
+        return text == null ? List.of() : Arrays.stream(SEPARATORS.split(text)).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,65 @@
+package org.reformdesk.task.spreadsheet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.security.Caller;
+import org.reformdesk.platform.security.Roles;
+import org.reformdesk.task.ledger.LedgerParams;
+import org.reformdesk.task.ledger.TaskStatus;
+
+import java.util.List;
+
+/** The ledger in and out of Excel, where offices keep it. */
+@Path("/api/v1/tasks/sheet")
+@Tag(name = "Ledger")
+public class SpreadsheetResource {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Consumes({ExportService.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import a task list (.xlsx, Chinese or English headers) as DRAFT (default) or ASSIGNED "
+            + "tasks; every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
+    public Response importSheet(byte[] workbook, @QueryParam("status") @DefaultValue("DRAFT") TaskStatus status,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        if (workbook == null || workbook.length == 0) {
+            throw ProblemException.invalid("body", "is empty; send the .xlsx file as the request body");
+        }
+        ImportService.Imported imported = imports.load(workbook, status, caller.name(), idempotencyKey);
+        return Response.status(201).entity(imported).build();
+    }
+
+    @GET
+    @Produces(ExportService.MEDIA_TYPE)
+    @Operation(summary = "The filtered ledger as an .xlsx sheet with Chinese headers that an import reads back")
+    public Response export(@BeanParam LedgerParams filter) {
+        List<String[]> rows = exports.rows(filter.toFilter(caller), filter.sort);
+        StreamingOutput body = out -> ExportService.write(rows, out);
+        return Response.ok(body, ExportService.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"task-ledger.xlsx\"").build();
+    }
+}

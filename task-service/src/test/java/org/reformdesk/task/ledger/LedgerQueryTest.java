@@ -1,0 +1,129 @@
+package org.reformdesk.task.ledger;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reformdesk.platform.time.ServiceClock;
+import org.reformdesk.task.LedgerFixtures;
+import org.reformdesk.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class LedgerQueryTest {
+
+    @Inject
+    ServiceClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void theLedgerFiltersByEveryFieldOfficesFilterBy() {
+        String tag = "tag-" + UUID.randomUUID();
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        UUID partner = LedgerFixtures.unit("C", "DISTRICT");
+        LocalDate today = clock.today();
+        UUID economy = task(tag, lead, today.plusDays(100), Map.of("code", "KMQ-" + tag.substring(4, 12),
+                "title", "深化投融资体制改革", "policyAreas", List.of("经济"), "rigid", true, "origin", "CENTRAL",
+                "planYear", 2027, "participatingUnitIds", List.of(partner.toString())));
+        UUID ecology = task(tag, lead, today.plusDays(3), Map.of("title", "健全生态补偿机制",
+                "policyAreas", List.of("生态文明", "经济"), "planYear", 2026));
+        UUID late = task(tag, lead, today.minusDays(1), Map.of("title", "推进河长制", "policyAreas", List.of("生态文明")));
+        UUID closed = task(tag, lead, today.minusDays(10), Map.of("title", "已完成的改革"));
+        LedgerFixtures.move(closed, "REQUEST_CLOSE", null);
+        LedgerFixtures.move(closed, "CLOSE", null);
+
+        assertIds(Map.of("tag", tag, "area", "经济"), ecology, economy);
+        assertIds(Map.of("tag", tag, "rigid", true), economy);
+        assertIds(Map.of("tag", tag, "origin", "CENTRAL"), economy);
+        assertIds(Map.of("tag", tag, "year", 2027), economy);
+        assertIds(Map.of("tag", tag, "unit", partner), economy);
+        assertIds(Map.of("tag", tag, "timeliness", "OVERDUE"), late);
+        assertIds(Map.of("tag", tag, "timeliness", "DUE_SOON"), ecology);
+        assertIds(Map.of("tag", tag, "status", "CLOSED"), closed);
+        assertIds(Map.of("tag", tag, "q", "生态补偿"), ecology);
+        assertIds(Map.of("tag", tag, "q", "kmq-" + tag.substring(4, 12)), economy);
+        assertIds(Map.of("tag", tag, "sort", "-deadline"), economy, ecology, late, closed);
+        assertIds(Map.of("tag", tag), closed, late, ecology, economy);
+    }
+
+    @Test
+    void theLedgerIsPagedWithoutOverlap() {
+        String tag = "tag-" + UUID.randomUUID();
+        UUID lead = LedgerFixtures.unit("B", "DEPARTMENT");
+        for (int i = 0; i < 5; i++) {
+            task(tag, lead, clock.today().plusDays(30 + i), Map.of("title", "任务" + i));
+        }
+
+        List<String> first = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag)
+                .queryParam("size", 3).get("/api/v1/tasks").then().statusCode(200).body("total", equalTo(5))
+                .extract().path("items.title");
+        List<String> second = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag)
+                .queryParam("size", 3).queryParam("page", 1).get("/api/v1/tasks").then().statusCode(200)
+                .extract().path("items.title");
+        org.assertj.core.api.Assertions.assertThat(first).containsExactly("任务0", "任务1", "任务2");
+        org.assertj.core.api.Assertions.assertThat(second).containsExactly("任务3", "任务4");
+    }
+
+    @Test
+    void theSummaryCountsByStatusTimelinessAreaYearAndUnit() {
+        String tag = "tag-" + UUID.randomUUID();
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        LocalDate today = clock.today();
+        LocalDate nextYearEnd = LocalDate.of(today.getYear() + 1, 12, 31);
+        task(tag, lead, nextYearEnd, Map.of("title", "跨年度任务", "policyAreas", List.of("经济", "社会民生"),
+                "milestones", List.of(Map.of("name", "年内出台方案", "dueOn", LocalDate.of(today.getYear(), 12, 31).toString()))));
+        task(tag, lead, today.minusDays(2), Map.of("title", "逾期任务", "policyAreas", List.of("经济")));
+
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks/summary")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("byStatus.ASSIGNED", equalTo(2))
+                .body("byTimeliness.OVERDUE", equalTo(1))
+                .body("byArea.'经济'", equalTo(2)).body("byArea.'社会民生'", equalTo(1))
+                .body("byYear.'" + today.getYear() + "'", equalTo(2)).body("byYear.'" + (today.getYear() + 1) + "'", equalTo(1))
+                .body("byLeadUnit[0].unitId", equalTo(lead.toString()))
+                .body("byLeadUnit[0].total", equalTo(2)).body("byLeadUnit[0].overdue", equalTo(1));
+    }
+
+    @Test
+    void badSortsAreProblemsAndOfficersStayInTheirUnit() {
+        UUID mine = LedgerFixtures.unit("C", "DISTRICT");
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("sort", "colour").get("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("sort"));
+        given().auth().oauth2(TestTokens.unitOfficer(mine)).queryParam("unit", UUID.randomUUID())
+                .get("/api/v1/tasks").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.unitOfficer(mine)).queryParam("leadUnit", UUID.randomUUID())
+                .get("/api/v1/tasks/summary").then().statusCode(403);
+        given().auth().oauth2(TestTokens.unitOfficer(mine)).get("/api/v1/tasks/summary")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    private static UUID task(String tag, UUID lead, LocalDate deadline, Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("tags", List.of(tag));
+        body.put("leadUnitId", lead.toString());
+        body.put("responsiblePersonId", UUID.randomUUID().toString());
+        body.put("deadline", deadline.toString());
+        return LedgerFixtures.task(body);
+    }
+
+    private static void assertIds(Map<String, Object> query, UUID... expected) {
+        List<String> ids = given().auth().oauth2(TestTokens.reformOffice()).queryParams(query).get("/api/v1/tasks")
+                .then().statusCode(200).extract().path("items.id");
+        org.assertj.core.api.Assertions.assertThat(ids).as(query.toString())
+                .containsExactly(java.util.Arrays.stream(expected).map(UUID::toString).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,168 @@
+package org.reformdesk.task.spreadsheet;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.reformdesk.task.LedgerFixtures;
+import org.reformdesk.testing.TestTokens;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+class SpreadsheetTest {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void aTaskListWithChineseHeadersIsImportedAndExportedBack() throws IOException {
+        String tag = "导入-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        UUID district = LedgerFixtures.unit("C", "DISTRICT");
+        String leadCode = code(lead);
+        String districtName = name(district);
+        LedgerFixtures.person(lead, "HEAD", "局长" + tag);
+        byte[] sheet = workbook(List.of(
+                new Object[] {"昆明市全面深化改革任务分工方案"},
+                new Object[] {"序号", "任务编号", "改革任务", "政策领域", "任务来源", "刚性任务", "牵头单位", "责任单位", "完成时限",
+                        "时间节点", "成果形式", "标签"},
+                new Object[] {"1", "KMX-" + tag.substring(3), "深化行政审批制度改革", "经济、社会民生", "省委部署", "是", leadCode,
+                        districtName, LocalDate.of(2030, 6, 30), "出台方案：2030年3月", "制度文件", tag},
+                new Object[] {"2", null, "推进事业单位分类改革", "党的建设", "市委部署", "否", leadCode, null, "2030年底", null,
+                        null, tag}));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(sheet)
+                .queryParam("status", "ASSIGNED").header("Idempotency-Key", "plan-" + tag)
+                .post("/api/v1/tasks/sheet")
+                .then().log().ifValidationFails().statusCode(201).body("imported", equalTo(2))
+                .body("status", equalTo("ASSIGNED"));
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(sheet)
+                .queryParam("status", "ASSIGNED").header("Idempotency-Key", "plan-" + tag)
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(201).body("imported", equalTo(2));
+
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].deadline", equalTo("2030-06-30")).body("items[0].origin", equalTo("PROVINCIAL"))
+                .body("items[0].rigid", equalTo(true)).body("items[0].policyAreas", hasItems("经济", "社会民生"))
+                .body("items[0].participatingUnitIds", hasItem(district.toString()))
+                .body("items[0].milestones[0].dueOn", equalTo("2030-03-31"))
+                .body("items[0].status", equalTo("ASSIGNED"))
+                .body("items[1].deadline", equalTo("2030-12-31"));
+
+        byte[] exported = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag)
+                .get("/api/v1/tasks/sheet")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+        List<List<String>> rows = read(exported);
+        assertThat(rows.get(0)).startsWith("任务编号", "改革任务", "具体内容", "政策领域");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains("深化行政审批制度改革", "经济、社会民生", "省委部署", "是", "2030-06-30", "局长" + tag,
+                "出台方案：2030-03-31", "已下达", "绿灯");
+    }
+
+    @Test
+    void everyBadRowIsReportedWithItsNumberAndNothingIsImported() throws IOException {
+        String tag = "坏行-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        LedgerFixtures.person(lead, "HEAD", "主任" + tag);
+        byte[] sheet = workbook(List.of(
+                new Object[] {"改革任务", "牵头单位", "完成时限", "政策领域", "标签"},
+                new Object[] {"好的任务", code(lead), "2030-01-31", "经济", tag},
+                new Object[] {"", code(lead), "2030-01-31", "经济", tag},
+                new Object[] {"未知单位的任务", "不存在的局", "2030-01-31", "经济", tag},
+                new Object[] {"日期不对的任务", code(lead), "明年", "航天", tag}));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(sheet)
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("rows[3]", "rows[4]", "rows[5]"))
+                .body("errors.field", org.hamcrest.Matchers.not(hasItem("rows[2]")))
+                .body("errors.message", hasItem("牵头单位 '不存在的局' is not a unit in the directory"))
+                .body("errors.message", hasItem("改革任务 is empty"));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aFileThatIsNoTaskListIsRefusedAndOnlyTheOfficeImports() throws IOException {
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body("not a workbook".getBytes())
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX)
+                .body(workbook(List.<Object[]>of(new Object[] {"名称", "备注"}, new Object[] {"x", "y"})))
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("改革任务"));
+        given().auth().oauth2(TestTokens.unitOfficer(UUID.randomUUID())).contentType(XLSX)
+                .body(workbook(List.<Object[]>of(new Object[] {"改革任务"})))
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOfficerExportsOnlyTheirUnitsTasks() throws IOException {
+        UUID mine = LedgerFixtures.unit("C", "DISTRICT");
+        LedgerFixtures.task(mine, LocalDate.now().plusDays(40));
+        LedgerFixtures.task(LedgerFixtures.unit("C", "DISTRICT"), LocalDate.now().plusDays(40));
+
+        byte[] exported = given().auth().oauth2(TestTokens.unitOfficer(mine)).get("/api/v1/tasks/sheet")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(read(exported)).hasSize(2);
+        given().auth().oauth2(TestTokens.unitOfficer(mine)).queryParam("leadUnit", UUID.randomUUID())
+                .get("/api/v1/tasks/sheet").then().statusCode(403);
+    }
+
+    static byte[] workbook(List<Object[]> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("分工方案");
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).length; c++) {
+                Object value = rows.get(r)[c];
+                if (value instanceof LocalDate date) {
+                    sheet.value(r, c, date);
+                    sheet.style(r, c).format("yyyy-mm-dd").set();
+                } else if (value != null) {
+                    sheet.value(r, c, value.toString());
+                }
+            }
+        }
+        workbook.finish();
+        return out.toByteArray();
+    }
+
+    static List<List<String>> read(byte[] xlsx) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : book.getFirstSheet().read()) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(row.getCellText(c));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static String code(UUID unit) {
+        return given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/units/{id}", unit).then().extract().path("code");
+    }
+
+    private static String name(UUID unit) {
+        return given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/units/{id}", unit).then().extract().path("name");
+    }
+}
