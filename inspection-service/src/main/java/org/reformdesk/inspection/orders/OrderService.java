@@ -217,17 +217,36 @@ public class OrderService {
 
     /** The next rung's order replacing {@code lower}, with the lower order's frozen ladder, kind and basis. */
     SupervisionOrder escalated(SupervisionOrder lower, LocalDate issuedOn, WorkingCalendar calendar, String actor) {
+        SupervisionOrder order = nextRung(lower, issuedOn, calendar, actor);
+        store(order);
+        return order;
+    }
+
+    /** The order one rung above {@code lower}, built but not stored (the sweep stores a batch at once). */
+    SupervisionOrder nextRung(SupervisionOrder lower, LocalDate issuedOn, WorkingCalendar calendar, String actor) {
         Ladder ladder = lower.ladder();
         Rung rung = ladder.above(lower.rung).orElseThrow();
         Occasion occasion = new Occasion(OrderOrigin.ESCALATION, lower.subjectType, lower.subjectId,
                 lower.subjectTitle, lower.targetUnitId, lower.responsibleLeaderId,
                 label(lower.rung) + "答复期限 " + lower.replyBy + " 已过仍未获认可答复，升级为" + label(rung) + "。"
                         + CAUSE + cause(lower));
-        SupervisionOrder order = issue(rung, occasion, ladder, lower.kind, lower.basis, issuedOn, calendar, lower.id,
-                actor);
-        outbox.record(OrderEscalated.of(order.id, lower.id, order.rung, order.subjectType, order.subjectId,
-                order.subjectTitle, order.targetUnitId, order.issuedOn, order.replyBy, order.responsibleLeaderId));
-        return order;
+        return build(rung, occasion, ladder, lower.kind, lower.basis, issuedOn, calendar, lower.id, actor);
+    }
+
+    /**
+     * Puts a new order's events in the outbox: OrderIssued for every order, OrderEscalated as well when it
+     * superseded a lower rung.
+     */
+    void announce(SupervisionOrder order) {
+        // OrderIssued has no field for the kind: a key order says so at the head of its reason.
+        String reason = order.kind.isKey() ? "【" + order.kind.label() + "】" + order.reason : order.reason;
+        outbox.record(OrderIssued.of(order.id, order.rung, order.subjectType, order.subjectId, order.subjectTitle,
+                order.targetUnitId, order.issuedOn, order.replyBy, reason));
+        if (order.supersedes != null) {
+            outbox.record(OrderEscalated.of(order.id, order.supersedes, order.rung, order.subjectType,
+                    order.subjectId, order.subjectTitle, order.targetUnitId, order.issuedOn, order.replyBy,
+                    order.responsibleLeaderId));
+        }
     }
 
     private SupervisionOrder issueFirst(Occasion occasion, Ladder ladder, OrderKind kind, String basis,
@@ -236,6 +255,20 @@ public class OrderService {
     }
 
     private SupervisionOrder issue(Rung rung, Occasion occasion, Ladder ladder, OrderKind kind, String basis,
+            LocalDate issuedOn, WorkingCalendar calendar, UUID supersedes, String actor) {
+        SupervisionOrder order = build(rung, occasion, ladder, kind, basis, issuedOn, calendar, supersedes, actor);
+        store(order);
+        return order;
+    }
+
+    private void store(SupervisionOrder order) {
+        order.persist();
+        OrderTransition.of(order.id, null, OrderState.ISSUED, "ISSUE", order.issuedBy, order.issuedAt, order.reason)
+                .persist();
+        announce(order);
+    }
+
+    private SupervisionOrder build(Rung rung, Occasion occasion, Ladder ladder, OrderKind kind, String basis,
             LocalDate issuedOn, WorkingCalendar calendar, UUID supersedes, String actor) {
         SupervisionOrder order = new SupervisionOrder();
         order.id = UUID.randomUUID();
@@ -257,12 +290,6 @@ public class OrderService {
         order.supersedes = supersedes;
         order.issuedAt = clock.instant();
         order.issuedBy = actor;
-        order.persist();
-        OrderTransition.of(order.id, null, OrderState.ISSUED, "ISSUE", actor, order.issuedAt, order.reason).persist();
-        // OrderIssued has no field for the kind: a key order says so at the head of its reason.
-        String reason = kind.isKey() ? "【" + kind.label() + "】" + order.reason : order.reason;
-        outbox.record(OrderIssued.of(order.id, order.rung, order.subjectType, order.subjectId, order.subjectTitle,
-                order.targetUnitId, order.issuedOn, order.replyBy, reason));
         return order;
     }
 
