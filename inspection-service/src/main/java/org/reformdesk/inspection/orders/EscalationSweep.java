@@ -49,6 +49,9 @@ public class EscalationSweep {
     OrderService orders;
 
     @Inject
+    OutboxBatch outboxBatch;
+
+    @Inject
     CalendarService calendars;
 
     @Inject
@@ -83,7 +86,7 @@ public class EscalationSweep {
 
     /**
      * One batch, written set-wise: the superseded orders' history and state in two statements, the new orders in
-     * one JDBC batch, their history in one statement; only the outbox rows go through the entity manager.
+     * one JDBC batch, their history in one statement; the outbox rows in one more.
      */
     private Batch escalateBatch(LocalDate today, WorkingCalendar calendar) {
         @SuppressWarnings("unchecked")
@@ -132,7 +135,7 @@ public class EscalationSweep {
                             SELECT gen_random_uuid(), id, NULL, 'ISSUED', 'ISSUE', issued_by, issued_at, reason
                             FROM supervision_order WHERE id IN (:ids)""")
                     .setParameter("ids", next.stream().map(order -> order.id).toList()).executeUpdate();
-            next.forEach(orders::announce);
+            outboxBatch.record(next.stream().flatMap(order -> orders.announcements(order).stream()).toList());
         }
         return new Batch(lower.size(), top.size());
     }

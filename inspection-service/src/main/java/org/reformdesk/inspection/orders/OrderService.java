@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.reformdesk.events.OrderClosed;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.OrderIssued;
+import org.reformdesk.events.ReformEvent;
 import org.reformdesk.events.Rung;
 import org.reformdesk.inspection.calendar.CalendarService;
 import org.reformdesk.inspection.calendar.WorkingCalendar;
@@ -233,20 +234,18 @@ public class OrderService {
         return build(rung, occasion, ladder, lower.kind, lower.basis, issuedOn, calendar, lower.id, actor);
     }
 
-    /**
-     * Puts a new order's events in the outbox: OrderIssued for every order, OrderEscalated as well when it
-     * superseded a lower rung.
-     */
-    void announce(SupervisionOrder order) {
+    /** A new order's events: OrderIssued for every order, OrderEscalated as well when it superseded a lower rung. */
+    List<ReformEvent> announcements(SupervisionOrder order) {
         // OrderIssued has no field for the kind: a key order says so at the head of its reason.
         String reason = order.kind.isKey() ? "【" + order.kind.label() + "】" + order.reason : order.reason;
-        outbox.record(OrderIssued.of(order.id, order.rung, order.subjectType, order.subjectId, order.subjectTitle,
-                order.targetUnitId, order.issuedOn, order.replyBy, reason));
-        if (order.supersedes != null) {
-            outbox.record(OrderEscalated.of(order.id, order.supersedes, order.rung, order.subjectType,
-                    order.subjectId, order.subjectTitle, order.targetUnitId, order.issuedOn, order.replyBy,
-                    order.responsibleLeaderId));
+        OrderIssued issued = OrderIssued.of(order.id, order.rung, order.subjectType, order.subjectId,
+                order.subjectTitle, order.targetUnitId, order.issuedOn, order.replyBy, reason);
+        if (order.supersedes == null) {
+            return List.of(issued);
         }
+        return List.of(issued, OrderEscalated.of(order.id, order.supersedes, order.rung, order.subjectType,
+                order.subjectId, order.subjectTitle, order.targetUnitId, order.issuedOn, order.replyBy,
+                order.responsibleLeaderId));
     }
 
     private SupervisionOrder issueFirst(Occasion occasion, Ladder ladder, OrderKind kind, String basis,
@@ -265,7 +264,7 @@ public class OrderService {
         order.persist();
         OrderTransition.of(order.id, null, OrderState.ISSUED, "ISSUE", order.issuedBy, order.issuedAt, order.reason)
                 .persist();
-        announce(order);
+        announcements(order).forEach(outbox::record);
     }
 
     private SupervisionOrder build(Rung rung, Occasion occasion, Ladder ladder, OrderKind kind, String basis,
