@@ -5,12 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reformdesk.events.ReportOverdue;
+import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskStatusChanged;
 import org.reformdesk.platform.inbox.Inbox;
+import org.reformdesk.platform.time.ServiceClock;
 
+import java.time.LocalDate;
 import java.util.concurrent.CompletionStage;
 
-/** Task events that call for supervision: an overdue task gets an order. */
+/**
+ * Task events that call for supervision: an overdue task gets an order (or the next rung), a late report the
+ * first rung; a task closed (销号) or cancelled closes its open orders.
+ */
 @ApplicationScoped
 public class TaskEvents {
 
@@ -20,12 +28,27 @@ public class TaskEvents {
     @Inject
     OrderService orders;
 
+    @Inject
+    ServiceClock clock;
+
     @Incoming("tasks")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.deliver("inspection.orders", message, event -> {
+            LocalDate day = LocalDate.ofInstant(event.time(), clock.getZone());
             if (event.data() instanceof TaskOverdue overdue) {
-                orders.taskWentOverdue(overdue, event.time());
+                orders.overdue(new OrderService.Occasion(OrderOrigin.TASK_OVERDUE, "TASK", overdue.taskId(),
+                        overdue.code() + " " + overdue.title(), overdue.leadUnitId(), overdue.responsibleLeaderId(),
+                        "任务逾期未完成：完成时限 " + overdue.deadline()), day);
+            } else if (event.data() instanceof ReportOverdue late) {
+                orders.firstRung(new OrderService.Occasion(OrderOrigin.REPORT_OVERDUE, "TASK", late.taskId(),
+                        late.code() + " " + late.title(), late.leadUnitId(), late.responsibleLeaderId(),
+                        "月度进展报告逾期未报：" + late.period() + "，应于 " + late.dueOn() + " 前报送"), day);
+            } else if (event.data() instanceof TaskClosed closed) {
+                orders.closeOpenOn(closed.taskId(), "任务已销号（" + closed.closedOn() + "）");
+            } else if (event.data() instanceof TaskStatusChanged changed && "CANCELLED".equals(changed.toStatus())) {
+                orders.closeOpenOn(changed.taskId(), "任务已调整出计划（取消）"
+                        + (changed.reason() == null || changed.reason().isBlank() ? "" : "：" + changed.reason()));
             }
         });
     }

@@ -1,0 +1,88 @@
+package org.reformdesk.inspection.calendar;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.platform.paging.Page;
+import org.reformdesk.platform.paging.PageRequest;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.security.Caller;
+import org.reformdesk.platform.security.Roles;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The working calendar over REST: the office enters each year's public holidays and make-up working days
+ * (调休) as China's official schedule publishes them; reply-by dates counted in working days follow it.
+ */
+@Path("/api/v1/working-calendar")
+@Tag(name = "Working calendar")
+public class CalendarResource {
+
+    public record DayView(LocalDate day, boolean working, String note, boolean exception, Instant changedAt,
+            String changedBy) {
+
+        static DayView of(CalendarDay entry) {
+            return new DayView(entry.day, entry.working, entry.note, true, entry.changedAt, entry.changedBy);
+        }
+    }
+
+    public record DaySetting(@NotNull Boolean working, @NotBlank @Size(max = 200) String note) {
+    }
+
+    @Inject
+    CalendarService calendar;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "A year's holidays and make-up working days, by date")
+    public Page<DayView> list(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Valid @BeanParam PageRequest paging) {
+        return calendar.exceptions(year, paging).map(DayView::of);
+    }
+
+    @GET
+    @Path("{day}")
+    @Operation(summary = "Whether a day is a working day, and why")
+    public DayView get(@PathParam("day") LocalDate day) {
+        return calendar.exception(day).map(DayView::of).orElseGet(() ->
+                new DayView(day, WorkingCalendar.WEEKDAYS.isWorkingDay(day), null, false, null, null));
+    }
+
+    @PUT
+    @Path("{day}")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Make a day a holiday (working=false) or a make-up working day (working=true)")
+    public DayView set(@PathParam("day") LocalDate day, @NotNull @Valid DaySetting setting) {
+        return DayView.of(calendar.set(day, setting.working(), setting.note(), caller.name()));
+    }
+
+    @DELETE
+    @Path("{day}")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Return a day to the Monday-to-Friday rule")
+    public Response remove(@PathParam("day") LocalDate day) {
+        if (!calendar.remove(day)) {
+            throw ProblemException.notFound("Calendar exception", day);
+        }
+        return Response.noContent().build();
+    }
+}

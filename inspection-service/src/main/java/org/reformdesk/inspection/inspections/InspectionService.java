@@ -1,0 +1,263 @@
+package org.reformdesk.inspection.inspections;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.paging.Page;
+import org.reformdesk.platform.paging.PageRequest;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.time.ServiceClock;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Records inspections, their findings and rectification lists, and follows each item to verification. */
+@ApplicationScoped
+public class InspectionService {
+
+    public record NewInspection(String title, InspectionType type, InspectionMethod method, String scope,
+            LocalDate startsOn, LocalDate endsOn, List<String> inspectors) {
+    }
+
+    public record NewFinding(String description, Severity severity, UUID unitId) {
+    }
+
+    public record NewItem(String description, LocalDate dueOn, UUID responsiblePersonId) {
+    }
+
+    public record NewReport(String content, String evidence) {
+    }
+
+    public record NewReInspection(ReInspectionOutcome outcome, String note, LocalDate newDueOn) {
+    }
+
+    /** What a rectification list can filter on; null fields do not filter. */
+    public record ItemFilter(UUID unit, UUID finding, RectificationState state, Boolean overdue) {
+    }
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    ServiceClock clock;
+
+    @Transactional
+    public Inspection create(NewInspection request, String actor, String key) {
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+        }
+        return Inspection.findById(once(key, actor + " POST /api/v1/inspections", request, () -> {
+            Inspection inspection = new Inspection();
+            inspection.id = UUID.randomUUID();
+            inspection.title = request.title();
+            inspection.type = request.type();
+            inspection.method = request.method();
+            inspection.scope = request.scope();
+            inspection.startsOn = request.startsOn();
+            inspection.endsOn = request.endsOn();
+            inspection.inspectors = List.copyOf(request.inspectors());
+            inspection.createdAt = clock.instant();
+            inspection.createdBy = actor;
+            inspection.persist();
+            return inspection.id;
+        }));
+    }
+
+    @Transactional
+    public Finding record(UUID inspectionId, NewFinding request, String actor, String key) {
+        Inspection inspection = Inspection.<Inspection>findByIdOptional(inspectionId)
+                .orElseThrow(() -> ProblemException.notFound("Inspection", inspectionId));
+        return Finding.findById(once(key, actor + " POST /api/v1/inspections/" + inspectionId + "/findings", request,
+                () -> {
+                    Finding finding = new Finding();
+                    finding.id = UUID.randomUUID();
+                    finding.inspectionId = inspection.id;
+                    finding.description = request.description();
+                    finding.severity = request.severity();
+                    finding.unitId = request.unitId();
+                    finding.recordedAt = clock.instant();
+                    finding.recordedBy = actor;
+                    finding.persist();
+                    return finding.id;
+                }));
+    }
+
+    @Transactional
+    public RectificationItem list(UUID findingId, NewItem request, String actor, String key) {
+        Finding finding = finding(findingId).orElseThrow(() -> ProblemException.notFound("Finding", findingId));
+        return RectificationItem.findById(once(key, actor + " POST /api/v1/findings/" + findingId
+                + "/rectification-items", request, () -> {
+                    RectificationItem item = new RectificationItem();
+                    item.id = UUID.randomUUID();
+                    item.findingId = finding.id;
+                    item.unitId = finding.unitId;
+                    item.description = request.description();
+                    item.dueOn = request.dueOn();
+                    item.responsiblePersonId = request.responsiblePersonId();
+                    item.state = RectificationState.RECTIFYING;
+                    item.createdAt = clock.instant();
+                    item.createdBy = actor;
+                    item.persist();
+                    return item.id;
+                }));
+    }
+
+    @Transactional
+    public RectificationItem report(UUID itemId, NewReport request, String actor, String key) {
+        once(key, actor + " POST /api/v1/rectification-items/" + itemId + "/reports", request, () -> {
+            RectificationItem item = locked(itemId);
+            item.state = transition(() -> item.state.afterReport());
+            RectificationReport report = new RectificationReport();
+            report.id = UUID.randomUUID();
+            report.itemId = item.id;
+            report.content = request.content();
+            report.evidence = request.evidence();
+            report.reportedAt = clock.instant();
+            report.reportedBy = actor;
+            report.persist();
+            return report.id;
+        });
+        return RectificationItem.findById(itemId);
+    }
+
+    @Transactional
+    public RectificationItem reInspect(UUID itemId, NewReInspection request, String actor, String key) {
+        if (request.outcome() == ReInspectionOutcome.REOPENED && request.newDueOn() == null) {
+            throw ProblemException.invalid("newDueOn", "a reopened rectification needs a new deadline");
+        }
+        if (request.outcome() == ReInspectionOutcome.REOPENED && !request.newDueOn().isAfter(clock.today())) {
+            throw ProblemException.invalid("newDueOn", "must be after today");
+        }
+        once(key, actor + " POST /api/v1/rectification-items/" + itemId + "/re-inspections", request, () -> {
+            RectificationItem item = locked(itemId);
+            item.state = transition(() -> item.state.afterReInspection(request.outcome()));
+            if (request.outcome() == ReInspectionOutcome.REOPENED) {
+                item.reopened++;
+                item.dueOn = request.newDueOn();
+            }
+            ReInspection check = new ReInspection();
+            check.id = UUID.randomUUID();
+            check.itemId = item.id;
+            check.outcome = request.outcome();
+            check.note = request.note();
+            check.newDueOn = request.outcome() == ReInspectionOutcome.REOPENED ? request.newDueOn() : null;
+            check.inspectedAt = clock.instant();
+            check.inspectedBy = actor;
+            check.persist();
+            return check.id;
+        });
+        return RectificationItem.findById(itemId);
+    }
+
+    public Optional<Inspection> inspection(UUID id) {
+        return Inspection.findByIdOptional(id);
+    }
+
+    public Optional<Finding> finding(UUID id) {
+        return Finding.findByIdOptional(id);
+    }
+
+    public Optional<RectificationItem> item(UUID id) {
+        return RectificationItem.findByIdOptional(id);
+    }
+
+    public List<RectificationReport> reports(UUID itemId) {
+        return RectificationReport.list("itemId = ?1 order by reportedAt", itemId);
+    }
+
+    public List<ReInspection> reInspections(UUID itemId) {
+        return ReInspection.list("itemId = ?1 order by inspectedAt", itemId);
+    }
+
+    public Page<Inspection> inspections(InspectionType type, LocalDate from, LocalDate to, PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (type != null) {
+            where.add("type = :type");
+            params.put("type", type);
+        }
+        if (from != null) {
+            where.add("endsOn >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.add("startsOn <= :to");
+            params.put("to", to);
+        }
+        var found = Inspection.<Inspection>find(query(where, "startsOn desc, id"), params);
+        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+    }
+
+    public Page<Finding> findings(UUID inspection, UUID unit, Severity severity, PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (inspection != null) {
+            where.add("inspectionId = :inspection");
+            params.put("inspection", inspection);
+        }
+        if (unit != null) {
+            where.add("unitId = :unit");
+            params.put("unit", unit);
+        }
+        if (severity != null) {
+            where.add("severity = :severity");
+            params.put("severity", severity);
+        }
+        var found = Finding.<Finding>find(query(where, "recordedAt desc, id"), params);
+        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+    }
+
+    public Page<RectificationItem> items(ItemFilter filter, PageRequest paging) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.unit() != null) {
+            where.add("unitId = :unit");
+            params.put("unit", filter.unit());
+        }
+        if (filter.finding() != null) {
+            where.add("findingId = :finding");
+            params.put("finding", filter.finding());
+        }
+        if (filter.state() != null) {
+            where.add("state = :state");
+            params.put("state", filter.state());
+        }
+        if (filter.overdue() != null) {
+            where.add(filter.overdue() ? "(state <> :verified and dueOn < :today)"
+                    : "(state = :verified or dueOn >= :today)");
+            params.put("verified", RectificationState.VERIFIED);
+            params.put("today", clock.today());
+        }
+        var found = RectificationItem.<RectificationItem>find(query(where, "dueOn, id"), params);
+        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+    }
+
+    private static String query(List<String> where, String order) {
+        return (where.isEmpty() ? "" : String.join(" and ", where)) + " order by " + order;
+    }
+
+    private RectificationItem locked(UUID itemId) {
+        return RectificationItem.<RectificationItem>findByIdOptional(itemId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Rectification item", itemId));
+    }
+
+    private static RectificationState transition(Supplier<RectificationState> step) {
+        try {
+            return step.get();
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("Rectification item cannot take this step", e.getMessage());
+        }
+    }
+
+    private UUID once(String key, String scope, Object request, Supplier<UUID> create) {
+        return idempotencyKeys.once(key, scope, request, create);
+    }
+}

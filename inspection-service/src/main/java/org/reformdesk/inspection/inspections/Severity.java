@@ -1,0 +1,8 @@
+package org.reformdesk.inspection.inspections;
+
+/** How serious a finding is: 一般, 较重, 严重. */
+public enum Severity {
+    MINOR,
+    MAJOR,
+    SERIOUS
+}
