@@ -75,7 +75,7 @@ class RepeatsTest {
                 LocalDate.of(2015, 12, 31), LocalDate.of(2016, 1, 10)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
-                        .queryParam("channel", "SMS").get("/api/v1/notifications").then()
+                        .queryParam("channel", "EMAIL").get("/api/v1/notifications").then()
                         .body("items.state", org.hamcrest.Matchers.everyItem(equalTo("SKIPPED")))
                         .body("items[0].reason", equalTo("the subject closed")));
         clock.moveTo(clock.instant().plus(Duration.ofDays(7)));
