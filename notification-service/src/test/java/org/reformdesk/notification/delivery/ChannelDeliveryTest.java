@@ -4,6 +4,7 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -37,17 +38,22 @@ import static org.hamcrest.Matchers.startsWith;
 @TestProfile(ChannelDeliveryTest.WithSmsGateway.class)
 class ChannelDeliveryTest {
 
-    /** SMS through the local gateway; e-mail to the mock mailbox; push left unconfigured. */
+    /** SMS and push through the local gateway; e-mail to the mock mailbox. */
     public static class WithSmsGateway implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("reform.channels.sms.enabled", "true",
-                    "reform.channels.sms.endpoint", LocalSmsGateway.url(),
-                    "reform.channels.sms.access-key-id", "test-key",
-                    "reform.channels.sms.access-key-secret", "test-secret",
-                    "reform.channels.sms.sign-name", "市委改革办",
-                    "reform.channels.sms.template-code", "SMS_0001",
-                    "reform.delivery.attempts", "3");
+            return Map.ofEntries(Map.entry("reform.channels.sms.enabled", "true"),
+                    Map.entry("reform.channels.push.enabled", "true"),
+                    Map.entry("reform.channels.push.endpoint", LocalSmsGateway.url()),
+                    Map.entry("reform.channels.push.project-id", "reform-desk"),
+                    Map.entry("reform.channels.push.access-token", "test-token"),
+                    Map.entry(
+"reform.channels.sms.endpoint", LocalSmsGateway.url()),
+                    Map.entry("reform.channels.sms.access-key-id", "test-key"),
+                    Map.entry("reform.channels.sms.access-key-secret", "test-secret"),
+                    Map.entry("reform.channels.sms.sign-name", "市委改革办"),
+                    Map.entry("reform.channels.sms.template-code", "SMS_0001"),
+                    Map.entry("reform.delivery.attempts", "3"));
         }
     }
 
@@ -105,7 +111,7 @@ class ChannelDeliveryTest {
     }
 
     @Test
-    void aKnownPersonGetsTheReminderBySmsAndEmailAndPushIsSkippedVisibly() {
+    void aKnownPersonGetsTheReminderBySmsAndEmailAndPushWithoutAPhoneIsSkippedVisibly() {
         inTheDaytime();
         String phone = newPhone();
         UUID person = knownPerson(phone, "wang@example.org");
@@ -122,10 +128,27 @@ class ChannelDeliveryTest {
         assertThat(mailbox.getMailsSentTo("wang@example.org")).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("任务逾期提醒：KM-2015-0123"));
         delivery(person, "PUSH").body("items[0].state", equalTo("SKIPPED"))
-                .body("items[0].reason", containsString("not configured"));
+                .body("items[0].reason", equalTo("the directory has no push address for the recipient"));
         await().atMost(Duration.ofSeconds(15)).until(() -> probe.matching(r ->
                 "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())
                         && r.data().contains("\"SMS\"")).size() == 1);
+    }
+
+    @Test
+    void aRegisteredPhoneGetsThePushWithTheReminder() {
+        inTheDaytime();
+        UUID person = knownPerson(null, null);
+        String device = "fcm-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.person(person, UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("token", device, "platform", "ANDROID")).post("/api/v1/me/devices")
+                .then().statusCode(200);
+        overdue(person);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "PUSH")
+                .body("items[0].state", equalTo("SENT")));
+        assertThat(LocalSmsGateway.instance().receivedAt("/v1/projects/reform-desk/messages:send"))
+                .anySatisfy(push -> assertThat(push.get("raw")).contains(device).contains("KM-2015-0123"));
+        delivery(person, "SMS").body("items[0].state", equalTo("SKIPPED"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real HTTP SMS gateway on a local port that answers like the cloud API: {@code Code: OK}, or HTTP 500 for a
- * number told to fail (a number of times, or for good).
+ * number told to fail (a number of times, or for good). It takes push messages too, and records every request.
  */
 final class LocalSmsGateway {
 
@@ -61,6 +61,8 @@ final class LocalSmsGateway {
             server.createContext("/", exchange -> {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> parameters = parse(form);
+                parameters.put("path", exchange.getRequestURI().getPath());
+                parameters.put("raw", form);
                 gateway.received.add(parameters);
                 String phone = parameters.getOrDefault("PhoneNumbers", "");
                 int left = gateway.failuresLeft.getOrDefault(phone, 0);
@@ -90,6 +92,10 @@ final class LocalSmsGateway {
 
     List<Map<String, String>> sentTo(String phone) {
         return received.stream().filter(p -> phone.equals(p.get("PhoneNumbers"))).toList();
+    }
+
+    List<Map<String, String>> receivedAt(String pathEnd) {
+        return received.stream().filter(p -> p.get("path").endsWith(pathEnd)).toList();
     }
 
     private static Map<String, String> parse(String form) {
