@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.GroupChanged;
+import org.reformdesk.events.MonthPublished;
+import org.reformdesk.events.OrderIssued;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.PersonChanged;
 import org.reformdesk.events.PersonRemoved;
@@ -20,6 +22,7 @@ import org.reformdesk.testing.EventSender;
 import org.reformdesk.testing.TestKafka;
 import org.reformdesk.testing.TestTokens;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -28,6 +31,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -130,5 +134,34 @@ class DirectoryTest {
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", leader)
                 .queryParam("channel", "INBOX").get("/api/v1/notifications").then()
                 .body("items[0].title", equalTo("督办升级提醒：《交办单》"));
+    }
+
+    @Test
+    void theMonthsBulletinAndANewOrderReachTheUnitsHeadAndLiaison() {
+        UUID unit = UUID.randomUUID();
+        UUID head = UUID.randomUUID();
+        UUID liaison = UUID.randomUUID();
+        sender.send(PersonChanged.of(head, "周局长", unit, "HEAD", null, null, "zh-CN"));
+        sender.send(PersonChanged.of(liaison, "吴联络", unit, "LIAISON", null, null, "zh-CN"));
+        awaitKnown(head, liaison);
+
+        sender.send(MonthPublished.of("2026-03", AssessmentCategory.A,
+                List.of(new MonthPublished.Entry(UUID.randomUUID(), new BigDecimal("99.0"), 1),
+                        new MonthPublished.Entry(unit, new BigDecimal("97.5"), 2)), List.of(unit)));
+        sender.send(OrderIssued.of(UUID.randomUUID(), Rung.REMINDER_NOTICE, "TASK", UUID.randomUUID(),
+                "深化行政审批制度改革", unit, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 8), "任务逾期"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxReminders(head, "MONTH_PUBLISHED") == 1
+                && inboxReminders(liaison, "MONTH_PUBLISHED") == 1 && inboxReminders(head, "ORDER_ISSUED") == 1
+                && inboxReminders(liaison, "ORDER_ISSUED") == 1);
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", head).queryParam("channel", "INBOX")
+                .queryParam("kind", "MONTH_PUBLISHED").get("/api/v1/notifications").then()
+                .body("items[0].title", equalTo("2026-03改革工作排名通报"))
+                .body("items[0].body", containsString("排名第2名（共2个单位）"))
+                .body("items[0].body", containsString("会诊"));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", liaison)
+                .queryParam("channel", "INBOX").queryParam("kind", "ORDER_ISSUED").get("/api/v1/notifications")
+                .then().body("items[0].body", equalTo(
+                        "改革办就【深化行政审批制度改革】向贵单位下达《提示单》（任务逾期），请于2026-04-08前反馈落实情况。"));
     }
 }
