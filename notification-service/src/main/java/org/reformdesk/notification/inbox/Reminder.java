@@ -6,15 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import org.reformdesk.notification.rules.Channel;
+import org.reformdesk.notification.rules.ReminderKind;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A reminder (提醒) to one person on one channel. */
+/** A reminder (提醒) to one person on one channel: one delivery, with its state. */
 @Entity
 public class Reminder extends PanacheEntityBase {
-
-    public static final String INBOX = "INBOX";
 
     @Id
     public UUID id;
@@ -30,14 +30,25 @@ public class Reminder extends PanacheEntityBase {
 
     public String occasion;
 
-    public String channel;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
 
     public String title;
 
     public String body;
 
+    public String language;
+
     @Enumerated(EnumType.STRING)
     public DeliveryState state;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** Why a delivery is waiting, was skipped or failed. */
+    public String reason;
 
     @Column(name = "created_at")
     public Instant createdAt;
@@ -47,4 +58,7 @@ public class Reminder extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    @Column(name = "read_by")
+    public String readBy;
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -51,9 +52,11 @@ class TaskEventsTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
+                        .queryParam("kind", "TASK_OVERDUE").queryParam("channel", "INBOX")
                         .get("/api/v1/notifications")
                         .then().statusCode(200).body("total", equalTo(1)));
         given().auth().oauth2(TestTokens.person(person, UUID.randomUUID())).queryParam("recipient", person)
+                .queryParam("channel", "INBOX")
                 .get("/api/v1/notifications")
                 .then().statusCode(200)
                 .body("items[0].kind", equalTo("TASK_OVERDUE"))
@@ -61,9 +64,11 @@ class TaskEventsTest {
                 .body("items[0].body", containsString("KM-2015-0123"))
                 .body("items[0].occasion", equalTo("2015-12-31"));
         await().atMost(Duration.ofSeconds(15)).until(() -> probe.matching(r ->
-                "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())).size() == 1);
+                "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())
+                && r.data().contains("INBOX")).size() == 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> probe.matching(r ->
-                "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())).size() == 1);
+                "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())
+                && r.data().contains("INBOX")).size() == 1);
     }
 
     @Test
@@ -75,7 +80,33 @@ class TaskEventsTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
+                        .queryParam("channel", "INBOX")
                         .get("/api/v1/notifications").then().body("total", equalTo(2)));
+    }
+
+    @Test
+    void everyChannelOfTheRuleHasItsOwnDeliveryBesideTheInbox() {
+        UUID person = UUID.randomUUID();
+        sender.send(TaskOverdue.of(UUID.randomUUID(), "KM-3", "任务", UUID.randomUUID(), person,
+                LocalDate.of(2026, 3, 31)));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
+                        .queryParam("kind", "TASK_OVERDUE")
+                        .get("/api/v1/notifications").then().body("total", equalTo(4))
+                        .body("items.channel", containsInAnyOrder("INBOX", "SMS", "EMAIL", "PUSH")));
+    }
+
+    @Test
+    void anUnknownKindOrChannelIsRefused() {
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", UUID.randomUUID())
+                .queryParam("kind", "PARTY").get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("kind"));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", UUID.randomUUID())
+                .queryParam("channel", "FAX").get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("channel"));
     }
 
     @Test

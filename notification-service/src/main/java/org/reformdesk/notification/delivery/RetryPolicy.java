@@ -1,0 +1,30 @@
+package org.reformdesk.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How a failing channel is retried: up to {@code attempts} tries, waiting {@code backoff} after the first
+ * failure and twice as long after each further one, never more than {@code maxBackoff}.
+ */
+public record RetryPolicy(int attempts, Duration backoff, Duration maxBackoff) {
+
+    public RetryPolicy {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("At least one attempt");
+        }
+    }
+
+    /** When to try again after {@code attemptsMade} failed attempts; empty when it is time to give up. */
+    public Optional<Instant> retryAt(int attemptsMade, Instant now) {
+        if (attemptsMade >= attempts) {
+            return Optional.empty();
+        }
+        Duration wait = backoff;
+        for (int i = 1; i < attemptsMade && wait.compareTo(maxBackoff) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return Optional.of(now.plus(wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait));
+    }
+}

@@ -1,0 +1,21 @@
+package org.reformdesk.notification.directory;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** This service's copy of a unit: its name goes into bulletins and cards. */
+@Entity
+@Table(name = "directory_unit")
+public class KnownUnit extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String code;
+
+    public String name;
+}
