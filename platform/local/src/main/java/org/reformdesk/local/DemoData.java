@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A small city modelled on the seeds (Kunming's ledger, its three assessment categories): units, a plan of
- * tasks some of which are already late, and a few pilots, loaded over REST like a reform office would.
+ * A small city modelled on the seeds (Kunming's ledger, its three assessment categories): units with their heads
+ * (一把手) and liaisons (联络员), two special groups (专项小组) led by city leaders, a plan of tasks across the
+ * policy areas some of which are already late, and a few pilots, loaded over REST like a reform office would.
  */
 public final class DemoData {
 
@@ -19,20 +20,33 @@ public final class DemoData {
     public record Loaded(int units, int tasks, int pilots, List<UUID> overdueTasks, UUID someResponsiblePerson) {
     }
 
-    private record DemoUnit(String code, String name, String category, String kind) {
+    private record DemoUnit(String code, String name, String category, String kind, String head, String liaison) {
     }
 
     private static final List<DemoUnit> UNITS = List.of(
-            new DemoUnit("KM-FGW", "市发展改革委", "A", "DEPARTMENT"),
-            new DemoUnit("KM-CZJ", "市财政局", "A", "DEPARTMENT"),
-            new DemoUnit("KM-JYJ", "市教育局", "A", "DEPARTMENT"),
-            new DemoUnit("KM-SFJ", "市司法局", "A", "DEPARTMENT"),
-            new DemoUnit("KM-TJJ", "市统计局", "B", "DEPARTMENT"),
-            new DemoUnit("KM-DAG", "市档案馆", "B", "DEPARTMENT"),
-            new DemoUnit("KM-WH", "五华区", "C", "DISTRICT"),
-            new DemoUnit("KM-PL", "盘龙区", "C", "DISTRICT"),
-            new DemoUnit("KM-GD", "官渡区", "C", "DISTRICT"),
-            new DemoUnit("KM-DZXQ", "滇中新区", "C", "DEVELOPMENT_ZONE"));
+            new DemoUnit("KM-FGW", "市发展改革委", "A", "DEPARTMENT", "杨建华", "周敏"),
+            new DemoUnit("KM-CZJ", "市财政局", "A", "DEPARTMENT", "李国强", "孙丽"),
+            new DemoUnit("KM-JYJ", "市教育局", "A", "DEPARTMENT", "张文", "刘洋"),
+            new DemoUnit("KM-SFJ", "市司法局", "A", "DEPARTMENT", "赵志刚", "陈静"),
+            new DemoUnit("KM-TJJ", "市统计局", "B", "DEPARTMENT", "黄海", "吴婷"),
+            new DemoUnit("KM-DAG", "市档案馆", "B", "DEPARTMENT", "郑红", "王磊"),
+            new DemoUnit("KM-WH", "五华区", "C", "DISTRICT", "马俊", "何芳"),
+            new DemoUnit("KM-PL", "盘龙区", "C", "DISTRICT", "罗斌", "高雪"),
+            new DemoUnit("KM-GD", "官渡区", "C", "DISTRICT", "林涛", "谢娜"),
+            new DemoUnit("KM-DZXQ", "滇中新区", "C", "DEVELOPMENT_ZONE", "许明", "唐悦"));
+
+    /** A special group: its leader (组长, a city leader seated in the liaison unit), liaison unit and members. */
+    private record DemoGroup(String name, String leader, String liaisonUnit, List<String> members) {
+    }
+
+    private static final List<DemoGroup> GROUPS = List.of(
+            new DemoGroup("经济体制和生态文明体制改革专项小组", "钱伟", "KM-FGW",
+                    List.of("KM-FGW", "KM-CZJ", "KM-TJJ", "KM-GD", "KM-DZXQ")),
+            new DemoGroup("社会体制改革专项小组", "冯丽华", "KM-JYJ",
+                    List.of("KM-JYJ", "KM-SFJ", "KM-DAG", "KM-WH", "KM-PL")));
+
+    /** The policy areas (政策领域) of the plan, as task-service knows them. */
+    private static final List<String> AREAS = List.of("经济", "社会民生", "城市规划建设管理", "民主法治", "生态文明");
 
     private static final List<String> TITLES = List.of(
             "深化行政审批制度改革", "推进户籍制度改革", "健全生态保护补偿机制", "实施湿地保护修复制度",
@@ -65,33 +79,56 @@ public final class DemoData {
         if (tasks.get("/api/v1/units?size=1").path("total").asLong() > 0) {
             return null;
         }
-        List<UUID> units = new ArrayList<>();
+        Map<String, UUID> units = new HashMap<>();
+        Map<String, UUID> heads = new HashMap<>();
         for (DemoUnit unit : UNITS) {
             JsonNode created = tasks.post("/api/v1/units", Map.of("code", unit.code(), "name", unit.name(),
                     "category", unit.category(), "kind", unit.kind()), "demo-unit-" + unit.code());
-            units.add(UUID.fromString(created.path("id").asText()));
+            UUID id = UUID.fromString(created.path("id").asText());
+            units.put(unit.code(), id);
+            heads.put(unit.code(), person(tasks, id, unit.head(), "HEAD", unit.code()));
+            person(tasks, id, unit.liaison(), "LIAISON", unit.code());
+        }
+        Map<String, UUID> groupOf = new HashMap<>();
+        Map<UUID, UUID> leaderOf = new HashMap<>();
+        for (DemoGroup group : GROUPS) {
+            UUID leader = person(tasks, units.get(group.liaisonUnit()), group.leader(), "LEADER", group.liaisonUnit());
+            UUID id = UUID.fromString(tasks.post("/api/v1/groups", Map.of("name", group.name(),
+                    "headPersonId", leader.toString(), "liaisonUnitId", units.get(group.liaisonUnit()).toString(),
+                    "memberUnitIds", group.members().stream().map(code -> units.get(code).toString()).toList()),
+                    "demo-group-" + group.liaisonUnit()).path("id").asText());
+            group.members().forEach(code -> groupOf.put(code, id));
+            leaderOf.put(id, leader);
         }
         List<UUID> overdue = new ArrayList<>();
         UUID someone = null;
         for (int i = 0; i < TITLES.size(); i++) {
             // stride 3 over the ten units, so late tasks fall on all three categories unevenly
-            UUID lead = units.get(i * 3 % units.size());
-            UUID person = UUID.nameUUIDFromBytes(("demo-person-" + (i % 7)).getBytes());
+            DemoUnit lead = UNITS.get(i * 3 % UNITS.size());
             LocalDate deadline = today.plusDays(DEADLINE_OFFSETS[i]);
             String code = "KM-%d-%04d".formatted(today.getYear(), i + 1);
-            JsonNode created = tasks.post("/api/v1/tasks", Map.of("code", code, "title", TITLES.get(i),
-                    "leadUnitId", lead.toString(), "responsiblePersonId", person.toString(),
-                    "deadline", deadline.toString()), "demo-task-" + code);
+            Map<String, Object> task = new HashMap<>(Map.of("code", code, "title", TITLES.get(i),
+                    "leadUnitId", units.get(lead.code()).toString(),
+                    "responsiblePersonId", heads.get(lead.code()).toString(), "deadline", deadline.toString(),
+                    "policyAreas", List.of(AREAS.get(i % AREAS.size())), "planYear", today.getYear(),
+                    "rigid", i % 3 != 2, "expectedOutcome", i % 2 == 0 ? "制度文件" : "工作方案"));
+            UUID group = groupOf.get(lead.code());
+            if (group != null) {
+                task.put("groupId", group.toString());
+                task.put("responsibleLeaderId", leaderOf.get(group).toString());
+            }
+            JsonNode created = tasks.post("/api/v1/tasks", task, "demo-task-" + code);
             if (deadline.isBefore(today)) {
                 overdue.add(UUID.fromString(created.path("id").asText()));
-                someone = person;
+                someone = heads.get(lead.code());
             }
         }
+        List<UUID> unitsInOrder = UNITS.stream().map(unit -> units.get(unit.code())).toList();
         for (int i = 0; i < PILOTS.size(); i++) {
             DemoPilot demo = PILOTS.get(i);
             Map<String, Object> pilot = new HashMap<>(Map.of("name", demo.name(), "level", demo.level(),
                     "grantedBy", demo.grantedBy(), "policyArea", demo.area(),
-                    "leadUnitId", units.get(i * 2).toString(), "leadLeaderName", demo.leader(),
+                    "leadUnitId", unitsInOrder.get(i * 2).toString(), "leadLeaderName", demo.leader(),
                     "workingTeam", List.of("牵头单位分管领导", "改革办联络员", "信息员")));
             if (demo.runningSinceMonths() > 0) {
                 pilot.put("startsOn", today.minusMonths(demo.runningSinceMonths()).withDayOfMonth(1).toString());
@@ -103,6 +140,15 @@ public final class DemoData {
                 pilots.post("/api/v1/pilots/" + id + "/status", Map.of("status", "IN_PROGRESS"), null);
             }
         }
-        return new Loaded(units.size(), TITLES.size(), PILOTS.size(), overdue, someone);
+        return new Loaded(UNITS.size(), TITLES.size(), PILOTS.size(), overdue, someone);
+    }
+
+    /** Registers a person of a unit's staff; their phone and mailbox are made up but well-formed. */
+    private static UUID person(ApiClient tasks, UUID unit, String name, String post, String unitCode) {
+        int serial = Math.abs((unitCode + post).hashCode()) % 10_000;
+        return UUID.fromString(tasks.post("/api/v1/people", Map.of("name", name, "unitId", unit.toString(),
+                "post", post, "phone", "1380871%04d".formatted(serial),
+                "email", "%s.%s@km.gov.example".formatted(unitCode.toLowerCase(), post.toLowerCase()),
+                "language", "zh-CN"), "demo-person-" + unitCode + "-" + post).path("id").asText());
     }
 }

@@ -155,10 +155,10 @@ public final class Keycloak implements AutoCloseable {
     }
 
     /**
-     * Points a demo user's {@code unit} claim at a unit of the directory; the directory assigns unit ids, so the
-     * realm can only learn them once the demo city is loaded.
+     * Points a demo user's {@code unit} and {@code person} claims at a unit and a person of the directory; the
+     * directory assigns their ids, so the realm can only learn them once the demo city is loaded.
      */
-    public void assignUnit(String username, UUID unit) {
+    public void assign(String username, UUID unit, UUID person) {
         String admin = tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", ADMIN, "password", adminPassword(home)));
         String users = baseUrl + "/admin/realms/" + REALM + "/users";
@@ -169,7 +169,11 @@ public final class Keycloak implements AutoCloseable {
             throw new IllegalStateException("The realm has no demo user " + username);
         }
         ObjectNode user = (ObjectNode) found.get(0);
-        user.withObject("attributes").set("unit", JSON.createArrayNode().add(unit.toString()));
+        ObjectNode attributes = user.withObject("attributes");
+        attributes.set("unit", JSON.createArrayNode().add(unit.toString()));
+        if (person != null) {
+            attributes.set("person", JSON.createArrayNode().add(person.toString()));
+        }
         send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText()))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(user.toString())));

@@ -127,7 +127,8 @@ public final class LocalPlatform {
                     String.join(", ", Keycloak.DEMO_USERS), Keycloak.DEMO_PASSWORD);
         }
         if (demo != null) {
-            System.out.printf("%nDemo city loaded: %d units, %d tasks (%d already late), %d pilots.%n", demo.units(),
+            System.out.printf("%nDemo city loaded: %d units with their heads and liaisons, two special groups, %d tasks "
+                    + "(%d already late), %d pilots.%n", demo.units(),
                     demo.tasks(), demo.overdueTasks().size(), demo.pilots());
             System.out.println("A responsible person with late tasks: " + demo.someResponsiblePerson());
         } else {
@@ -144,14 +145,17 @@ public final class LocalPlatform {
         stopped.await();
     }
 
-    /** Points each demo unit officer's token at their unit, whose id the directory assigned. */
+    /** Points each demo unit officer's token at their unit and at its liaison (联络员), whose inbox they read. */
     private static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
         Map<String, UUID> units = new HashMap<>();
         tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
                 units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
         Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
-            if (units.containsKey(code)) {
-                keycloak.assignUnit(user, units.get(code));
+            UUID unit = units.get(code);
+            if (unit != null) {
+                JsonNode liaisons = tasks.get("/api/v1/people?post=LIAISON&unit=" + unit).path("items");
+                UUID person = liaisons.isEmpty() ? null : UUID.fromString(liaisons.get(0).path("id").asText());
+                keycloak.assign(user, unit, person);
             }
         });
     }
@@ -199,10 +203,12 @@ public final class LocalPlatform {
                 .post("/api/v1/deadline-sweeps", Map.of(), null);
         JsonNode summaries = new ApiClient("http://127.0.0.1:" + Service.PILOT.defaultPort(), office)
                 .post("/api/v1/summary-sweeps", Map.of(), null);
-        System.out.printf("Every service now reads %s; the sweeps found %d newly overdue task(s) and %d missing "
-                + "pilot summaries.%n", swept.path("today").asText(), swept.path("overdue").asInt(),
-                summaries.path("overdue").asInt());
-    }
+        long overdue = new ApiClient("http://127.0.0.1:" + Service.TASK.defaultPort(), office)
+                .get("/api/v1/tasks/summary").path("byTimeliness").path("OVERDUE").asLong();
+        // the services' own scheduled sweeps may have beaten ours to it, so report where the ledger stands
+        System.out.printf("Every service now reads %s; %d task(s) went overdue in this sweep, %d are overdue in all, "
+                + "%d pilot summaries went missing.%n", swept.path("today").asText(), swept.path("overdue").asInt(),
+                overdue, summaries.path("overdue").asInt());    }
 
     private static void writeIdentity(String identity) {
         try {
