@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PILOTS=http://127.0.0.1:8082/api/v1
-TOKEN=$(./reform-desk token reform-office)
+TOKEN=$(./reform-desk token office)
 auth=(-H "Authorization: Bearer $TOKEN")
 json=(-H 'Content-Type: application/json')
 unit=$(cat /proc/sys/kernel/random/uuid)
