@@ -141,15 +141,12 @@ class MeResourceTest {
                 .build(), HttpResponse.BodyHandlers.ofLines());
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.listeners(me) == 1);
 
-        long sent = System.nanoTime();
         overdue(me, "KM-LIVE-1");
+        // how fast it arrives is the benchmark's figure (-Pbenchmark), not a test's: a loaded CI machine varies
         String event = response.get(10, TimeUnit.SECONDS).body().filter(line -> line.startsWith("data:"))
                 .findFirst().orElseThrow();
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
-        System.out.printf("SSE: event to stream in %d ms%n", millis);
 
         assertThat(event).contains("KM-LIVE-1").contains(me.toString()).contains("\"channel\":\"INBOX\"");
-        assertThat(millis).isLessThan(1000);
         response.cancel(true);
     }
 }
