@@ -9,6 +9,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.reformdesk.inspection.calendar.CalendarService;
 import org.reformdesk.inspection.calendar.WorkingCalendar;
+import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ public class EscalationSweep {
     OrderService orders;
 
     @Inject
-    OutboxBatch outboxBatch;
+    Outbox outbox;
 
     @Inject
     CalendarService calendars;
@@ -135,7 +136,7 @@ public class EscalationSweep {
                             SELECT gen_random_uuid(), id, NULL, 'ISSUED', 'ISSUE', issued_by, issued_at, reason
                             FROM supervision_order WHERE id IN (:ids)""")
                     .setParameter("ids", next.stream().map(order -> order.id).toList()).executeUpdate();
-            outboxBatch.record(next.stream().flatMap(order -> orders.announcements(order).stream()).toList());
+            outbox.recordAll(next.stream().flatMap(order -> orders.announcements(order).stream()).toList());
         }
         return new Batch(lower.size(), top.size());
     }
