@@ -5,7 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.platform.time.ServiceClock;
 
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * issued, two history rows, OrderIssued and OrderEscalated in the outbox). Runs only with {@code -Pbenchmark}.
  */
 @QuarkusTest
-@Tag("benchmark")
-class EscalationBenchmarkTest {
+class EscalationBenchmark {
 
     private static final int ORDERS = 10_000;
 

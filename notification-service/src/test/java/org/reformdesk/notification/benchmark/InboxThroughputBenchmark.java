@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.TaskOverdue;
 import org.reformdesk.notification.inbox.ReminderView;
@@ -36,7 +35,6 @@ import static org.awaitility.Awaitility.await;
  * the burst. Run with {@code ./mvnw -pl notification-service -am verify -Pbenchmark}.
  */
 @QuarkusTest
-@Tag("benchmark")
 @TestProfile(InboxThroughputBenchmark.InboxOnly.class)
 class InboxThroughputBenchmark {
 

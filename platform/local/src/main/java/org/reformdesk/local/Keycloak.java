@@ -44,9 +44,13 @@ public final class Keycloak implements AutoCloseable {
     public static final Map<String, String> DEMO_UNIT_USERS = Map.of("wuhua", "KM-WH", "panlong", "KM-PL",
             "fgw", "KM-FGW", "czj", "KM-CZJ");
 
+    /** The demo users without a unit, and their realm role, so scripts say "office" in either identity mode. */
+    public static final Map<String, String> DEMO_ROLES = Map.of("office", "reform-office", "leader", "leader",
+            "inspector", "inspector", "assessor", "assessor", "liaison", "group-liaison");
+
     /** Every demo user, for the help text. */
-    public static final List<String> DEMO_USERS = List.of("office", "leader", "inspector", "assessor", "liaison",
-            "wuhua", "panlong", "fgw", "czj");
+    public static final List<String> DEMO_USERS = Stream.concat(DEMO_ROLES.keySet().stream(),
+            DEMO_UNIT_USERS.keySet().stream()).sorted().toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin";

@@ -32,9 +32,6 @@ public final class LocalPlatform {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path WORK = ROOT.resolve(".local");
     private static final int KEYCLOAK_PORT = 8180;
-    /** The demo users without a unit, and their roles, so scripts say "office" in either identity mode. */
-    private static final Map<String, String> DEMO_ROLES = Map.of("office", "reform-office", "leader", "leader",
-            "inspector", "inspector", "assessor", "assessor", "liaison", "group-liaison");
     /** Which identity provider the running platform trusts, for the token and clock commands. */
     private static final Path IDENTITY = WORK.resolve("identity");
 
@@ -186,7 +183,7 @@ public final class LocalPlatform {
         UUID unitId = unit == null ? null : UUID.fromString(unit);
         String user = who + (unit == null ? "" : "-" + unit.substring(0, 8));
         return TokenMint.inDirectory(WORK.resolve("keys")).token(user, unitId,
-                List.of(DEMO_ROLES.getOrDefault(who, who)));
+                List.of(Keycloak.DEMO_ROLES.getOrDefault(who, who)));
     }
 
     private static void clock(String[] args) {

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Prints the figures the ledger promises: spreadsheet import of Kunming's 1,030 tasks and of 10,000, and the
  * latency of filtered ledger pages and the summary over 100,000 tasks. Run with
- * {@code ./mvnw -q -pl task-service -am verify -Pbench}; not part of the default build.
+ * {@code ./mvnw -q -pl task-service -am verify -Pbenchmark}; not part of the default build.
  */
 @QuarkusTest
 class LedgerBenchmark {
