@@ -99,12 +99,16 @@ public class Caller {
         return Optional.of(own);
     }
 
-    /** The reform office acts on everything; a unit officer only on their own unit's items. */
+    /**
+     * The reform office acts on everything; a unit officer only on their own unit's items; no other role acts on a
+     * unit's items, whatever unit its token names (DOMAIN.md: leaders, inspectors, assessors and liaisons do not
+     * report for a unit).
+     */
     public boolean mayActFor(UUID unitId) {
         if (hasRole(Roles.REFORM_OFFICE)) {
             return true;
         }
-        return hasRole(Roles.UNIT_OFFICER) ? ownUnit().equals(unitId) : unit().map(unitId::equals).orElse(false);
+        return hasRole(Roles.UNIT_OFFICER) && ownUnit().equals(unitId);
     }
 
     /**
