@@ -48,12 +48,16 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected List<Call> unitWrites(UUID unit) {
+        String acknowledged = order(unit);
+        String answered = order(unit);
+        String item = rectification(unit);
         return List.of(
-                new Call("POST", "/api/v1/orders/" + order(unit) + "/transitions", Map.of("action", "ACKNOWLEDGE")),
-                new Call("POST", "/api/v1/orders/" + order(unit) + "/transitions",
-                        Map.of("action", "ANSWER", "note", "已制定整改方案")),
-                new Call("POST", "/api/v1/rectification-items/" + rectification(unit) + "/reports",
-                        Map.of("content", "已在政务网公开清单")));
+                new Call("POST", "/api/v1/orders/" + acknowledged + "/transitions", Map.of("action", "ACKNOWLEDGE"),
+                        "/api/v1/orders/" + acknowledged + "/history"),
+                new Call("POST", "/api/v1/orders/" + answered + "/transitions",
+                        Map.of("action", "ANSWER", "note", "已制定整改方案"), "/api/v1/orders/" + answered + "/history"),
+                new Call("POST", "/api/v1/rectification-items/" + item + "/reports",
+                        Map.of("content", "已在政务网公开清单"), "/api/v1/rectification-items/" + item));
     }
 
     @Override

@@ -42,12 +42,16 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected List<Call> unitWrites(UUID unit) {
+        String pilot = pilot(unit);
         return List.of(
-                new Call("POST", "/api/v1/pilots/" + pilot(unit) + "/outcomes",
-                        Map.of("kind", "INSTITUTIONAL_RESULT", "title", "农村产权交易管理办法")),
-                new Call("POST", "/api/v1/pilots/" + pilot(unit) + "/sites", Map.of("name", "示范村")),
-                new Call("POST", "/api/v1/pilots/" + pilot(unit) + "/summaries", Map.of("kind", "MONTHLY_SUMMARY",
-                        "period", YearMonth.from(clock.today()).toString(), "content", "完成确权登记 60%")));
+                new Call("POST", "/api/v1/pilots/" + pilot + "/outcomes",
+                        Map.of("kind", "INSTITUTIONAL_RESULT", "title", "农村产权交易管理办法"),
+                        "/api/v1/pilots/" + pilot + "/outcomes"),
+                new Call("POST", "/api/v1/pilots/" + pilot + "/sites", Map.of("name", "示范村"),
+                        "/api/v1/pilots/" + pilot + "/sites"),
+                new Call("POST", "/api/v1/pilots/" + pilot + "/summaries", Map.of("kind", "MONTHLY_SUMMARY",
+                        "period", YearMonth.from(clock.today()).toString(), "content", "完成确权登记 60%"),
+                        "/api/v1/pilots/" + pilot + "/summaries"));
     }
 
     @Override

@@ -36,7 +36,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/tasks/{id}/deadline-adjustments", office),
                 entry("POST /api/v1/tasks/{id}/milestones", office),
                 entry("PUT /api/v1/tasks/{id}/milestones/{milestoneId}", leadUnit),
-                entry(REPORTS, leadUnit),
+                entry(REPORTS, Set.of(REFORM_OFFICE, UNIT_OFFICER, PARTNER)),
                 entry("POST /api/v1/tasks/sheet", office),
                 entry("POST /api/v1/deadline-sweeps", office),
                 entry("POST /api/v1/units", office),
@@ -50,7 +50,7 @@ class AccessMatrixTest extends AccessMatrixContract {
 
     @Override
     protected List<String> partnerScopes() {
-        return List.of("ledger:read");
+        return List.of("ledger:read", "progress:write", "rankings:read");
     }
 
     @Override
@@ -72,10 +72,15 @@ class AccessMatrixTest extends AccessMatrixContract {
                 .body(Map.of("name", "出台方案", "dueOn", clock.today().plusDays(10).toString()))
                 .post("/api/v1/tasks/{id}/milestones", task)
                 .then().statusCode(201).extract().path("milestones[0].id"));
+        UUID started = task(unit);
+        UUID reported = task(unit);
         return List.of(
-                new Call("POST", "/api/v1/tasks/" + task(unit) + "/transitions", Map.of("action", "START")),
-                new Call("PUT", "/api/v1/tasks/" + task + "/milestones/" + milestone, Map.of("done", true)),
-                report(unit));
+                new Call("POST", "/api/v1/tasks/" + started + "/transitions", Map.of("action", "START"),
+                        "/api/v1/tasks/" + started + "/history"),
+                new Call("PUT", "/api/v1/tasks/" + task + "/milestones/" + milestone, Map.of("done", true),
+                        "/api/v1/tasks/" + task + "/history"),
+                new Call("POST", "/api/v1/tasks/" + reported + "/reports", report(),
+                        "/api/v1/tasks/" + reported + "/reports/" + YearMonth.from(clock.today())));
     }
 
     @Override
@@ -86,8 +91,11 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     private Call report(UUID unit) {
-        return new Call("POST", "/api/v1/tasks/" + task(unit) + "/reports",
-                Map.of("period", YearMonth.from(clock.today()).toString(), "percent", 40, "narrative", "已完成调研"));
+        return new Call("POST", "/api/v1/tasks/" + task(unit) + "/reports", report());
+    }
+
+    private Map<String, Object> report() {
+        return Map.of("period", YearMonth.from(clock.today()).toString(), "percent", 40, "narrative", "已完成调研");
     }
 
     private UUID task(UUID unit) {

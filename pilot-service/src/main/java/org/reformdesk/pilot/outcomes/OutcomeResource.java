@@ -48,10 +48,11 @@ public class OutcomeResource {
             LocalDate designatedOn) {
     }
 
-    public record SiteView(UUID id, String name, String location, LocalDate designatedOn, Instant recordedAt) {
+    public record SiteView(UUID id, String name, String location, LocalDate designatedOn, Instant recordedAt,
+            String recordedBy) {
 
         static SiteView of(DemonstrationSite s) {
-            return new SiteView(s.id, s.name, s.location, s.designatedOn, s.recordedAt);
+            return new SiteView(s.id, s.name, s.location, s.designatedOn, s.recordedAt, s.recordedBy);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DOMAIN.md and by a partner client: a role the service's table does not allow gets 403 problem+json and nothing is
  * written; an allowed role is let past the door (not 401/403). A write missing from the table fails, so a new
  * endpoint is covered the day it appears. Then the unit scope: a unit officer of another unit may not write to, nor
- * read, a unit's items, and does not see them in lists. A service's test extends this as a {@code @QuarkusTest}.
+ * read, a unit's items, and does not see them in lists; the unit's own officer may, and the item's history or audit
+ * names them. A service's test extends this as a {@code @QuarkusTest}.
  */
 public abstract class AccessMatrixContract {
 
@@ -43,8 +45,15 @@ public abstract class AccessMatrixContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A concrete request: path, and a JSON body or none. */
-    public record Call(String method, String path, Object body) {
+    /**
+     * A concrete request: path, a JSON body or none, and where the write's history or audit shows who made it (a GET
+     * the reform office may make; none for the matrix's made-up calls).
+     */
+    public record Call(String method, String path, Object body, String audit) {
+
+        public Call(String method, String path, Object body) {
+            this(method, path, body, null);
+        }
     }
 
     /** A unit's item, and the collection that should list it to that unit's officer and hide it from others. */
@@ -163,9 +172,33 @@ public abstract class AccessMatrixContract {
                     () -> {
                         Response response = send(call, token(UNIT_OFFICER, home));
                         assertThat(response.statusCode()).as("status of " + response.asString()).isBetween(200, 299);
+                        if (call.audit() != null) {
+                            assertThat(given().auth().oauth2(TestTokens.reformOffice()).get(call.audit()).asString())
+                                    .as("who made it, in " + call.audit()).contains(username(UNIT_OFFICER, home));
+                        }
                     }));
         }
         return tests.stream();
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheUsersSchemeAndThePartnerScopes() {
+        JsonNode api = openApi();
+        JsonNode schemes = api.path("components").path("securitySchemes");
+        assertThat(schemes.path("user-jwt").path("type").asText()).isEqualTo("http");
+        assertThat(schemes.path("user-jwt").path("scheme").asText()).isEqualTo("bearer");
+        JsonNode partner = schemes.path("partner-client");
+        assertThat(partner.path("type").asText()).isEqualTo("oauth2");
+        List<String> scopes = new ArrayList<>();
+        partner.path("flows").path("clientCredentials").path("scopes").fieldNames().forEachRemaining(scopes::add);
+        assertThat(scopes).containsExactly("ledger:read", "progress:write", "rankings:read");
+        allowed().forEach((operation, roles) -> {
+            if (roles.contains(PARTNER)) {
+                String[] parts = operation.split(" ", 2);
+                JsonNode security = api.path("paths").path(parts[1]).path(parts[0].toLowerCase()).path("security");
+                assertThat(security.toString()).as(operation + " names the partner scheme").contains("partner-client");
+            }
+        });
     }
 
     private void forbidden(Response response) {
@@ -177,8 +210,12 @@ public abstract class AccessMatrixContract {
         if (role.equals(PARTNER)) {
             return TestTokens.partner(partnerScopes().toArray(String[]::new));
         }
-        return TestTokens.mint().personToken(role + "-" + unit.toString().substring(0, 8), UUID.randomUUID(), unit,
-                List.of(role));
+        return TestTokens.mint().personToken(username(role, unit), UUID.randomUUID(), unit, List.of(role));
+    }
+
+    /** The acting subject a matrix token names (its preferred_username). */
+    private static String username(String role, UUID unit) {
+        return role + "-" + unit.toString().substring(0, 8);
     }
 
     private static Response send(Call call, String token) {
