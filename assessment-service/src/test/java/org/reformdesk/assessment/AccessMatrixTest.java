@@ -3,6 +3,9 @@ package org.reformdesk.assessment;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.testing.AccessMatrixContract;
 import org.reformdesk.testing.TestTokens;
@@ -20,8 +23,26 @@ import static java.util.Map.entry;
 @QuarkusTest
 class AccessMatrixTest extends AccessMatrixContract {
 
+    private static Fixtures fixtures;
+
     @Inject
     ServiceClock clock;
+
+    @BeforeAll
+    static void connect() {
+        fixtures = new Fixtures();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        fixtures.close();
+    }
+
+    /** Manual scores and exemptions are for units the directory has announced. */
+    @Override
+    protected UUID newUnit() {
+        return fixtures.unit(AssessmentCategory.B, "市统计局");
+    }
 
     @Override
     protected Map<String, Set<String>> allowed() {
