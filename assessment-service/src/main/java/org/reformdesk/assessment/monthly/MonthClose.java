@@ -29,9 +29,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class MonthClose {
 
-    /** What a close did: the categories it froze now (empty if the month was already closed). */
-    public record Result(String month, List<AssessmentCategory> closed) {
+    /**
+     * What a close did: the categories it froze now (empty if the month was already closed), and who closed the
+     * month first.
+     */
+    public record Result(String month, List<AssessmentCategory> closed, String closedBy) {
     }
+
+    /** The actor of the close at the month boundary. */
+    static final String SYSTEM = "system";
 
     private static final Logger LOG = Logger.getLogger(MonthClose.class);
 
@@ -59,31 +65,35 @@ public class MonthClose {
                         ORDER BY s.month""")
                 .setParameter("current", current).getResultList();
         for (String month : ended) {
-            Result result = close(YearMonth.parse(month));
+            Result result = close(YearMonth.parse(month), SYSTEM);
             LOG.infof("Closed %s: %s", month, result.closed());
         }
     }
 
-    /** Closes an ended month; the current month and months to come are refused. */
-    public Result close(YearMonth month) {
+    /** Closes an ended month for {@code actor}; the current month and months to come are refused. */
+    public Result close(YearMonth month, String actor) {
         if (!month.isBefore(scores.currentMonth())) {
             throw ProblemException.conflict("Month not over", month + " has not ended yet (today is "
                     + clock.today() + "); a month is closed once it is over.");
         }
         List<AssessmentCategory> closed = new ArrayList<>();
         for (AssessmentCategory category : AssessmentCategory.values()) {
-            if (QuarkusTransaction.requiringNew().call(() -> closeCategory(month.toString(), category))) {
+            if (QuarkusTransaction.requiringNew().call(() -> closeCategory(month.toString(), category, actor))) {
                 closed.add(category);
             }
         }
-        return new Result(month.toString(), closed);
+        String closedBy = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                        "SELECT closed_by FROM month_close WHERE month = :month ORDER BY closed_at, category LIMIT 1")
+                .setParameter("month", month.toString()).getSingleResult());
+        return new Result(month.toString(), closed, closedBy);
     }
 
-    private boolean closeCategory(String month, AssessmentCategory category) {
+    private boolean closeCategory(String month, AssessmentCategory category, String actor) {
         int claimed = entityManager.createNativeQuery("""
-                        INSERT INTO month_close (month, category, closed_at) VALUES (:month, :category, :now)
+                        INSERT INTO month_close (month, category, closed_at, closed_by)
+                        VALUES (:month, :category, :now, :actor)
                         ON CONFLICT DO NOTHING""")
-                .setParameter("month", month).setParameter("category", category.name())
+                .setParameter("month", month).setParameter("category", category.name()).setParameter("actor", actor)
                 .setParameter("now", clock.instant()).executeUpdate();
         if (claimed == 0) {
             return false;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
 
 import java.time.YearMonth;
@@ -25,10 +26,13 @@ public class MonthCloseResource {
     @Inject
     MonthClose monthClose;
 
+    @Inject
+    Caller caller;
+
     @POST
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Operation(summary = "Freeze and publish an ended month's rankings (一月一通报); closing it again changes nothing")
     public MonthClose.Result close(@NotNull @Valid CloseRequest request) {
-        return monthClose.close(YearMonth.parse(request.month()));
+        return monthClose.close(YearMonth.parse(request.month()), caller.name());
     }
 }

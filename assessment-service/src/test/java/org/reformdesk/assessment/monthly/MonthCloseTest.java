@@ -75,10 +75,10 @@ class MonthCloseTest {
         clock.moveTo(LocalDate.of(2031, 6, 1).atTime(0, 30).atZone(clock.getZone()).toInstant());
         given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON).body(Map.of("month", "2031-05"))
                 .post("/api/v1/month-closes")
-                .then().statusCode(200).body("closed", hasSize(3));
-        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON).body(Map.of("month", "2031-05"))
-                .post("/api/v1/month-closes")
-                .then().statusCode(200).body("closed", hasSize(0));
+                .then().statusCode(200).body("closed", hasSize(3)).body("closedBy", equalTo("office"));
+        given().auth().oauth2(TestTokens.withRoles("office-2", null, "reform-office")).contentType(ContentType.JSON)
+                .body(Map.of("month", "2031-05")).post("/api/v1/month-closes")
+                .then().statusCode(200).body("closed", hasSize(0)).body("closedBy", equalTo("office"));
 
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("category", "B").queryParam("month", "2031-05")
                 .queryParam("size", 200).get("/api/v1/rankings")

@@ -102,6 +102,7 @@ public class RectificationResource {
 
     @POST
     @Path("{id}/reports")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "The unit reports its rectification (整改报告)")
     public ItemView report(@PathParam("id") UUID id, @NotNull @Valid NewReport request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {

@@ -146,6 +146,7 @@ public class OrderResource {
 
     @POST
     @Path("{id}/transitions")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.INSPECTOR, Roles.UNIT_OFFICER})
     @Operation(summary = "Acknowledge or answer (the target unit), accept, reject with a reason or close "
             + "(the reform office); 409 names the current state when the action does not fit it")
     public OrderView transition(@PathParam("id") UUID id, @NotNull @Valid Transition transition,

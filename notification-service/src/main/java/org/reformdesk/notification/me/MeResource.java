@@ -47,10 +47,10 @@ public class MeResource {
             @NotNull @Pattern(regexp = "ANDROID|IOS|WEB", message = "must be ANDROID, IOS or WEB") String platform) {
     }
 
-    public record DeviceView(String token, String platform, Instant registeredAt) {
+    public record DeviceView(String token, String platform, Instant registeredAt, String registeredBy) {
 
         static DeviceView of(PushDevice device) {
-            return new DeviceView(device.token, device.platform, device.registeredAt);
+            return new DeviceView(device.token, device.platform, device.registeredAt, device.registeredBy);
         }
     }
 

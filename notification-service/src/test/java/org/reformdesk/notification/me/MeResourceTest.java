@@ -78,7 +78,8 @@ class MeResourceTest {
                 .body("total", equalTo(2)).body("items.channel", everyItem(equalTo("INBOX")))
                 .extract().path("items.id");
         given().auth().oauth2(token).post("/api/v1/me/notifications/{id}/read", ids.get(0)).then().statusCode(200)
-                .body("state", equalTo("READ")).body("readAt", notNullValue());
+                .body("state", equalTo("READ")).body("readAt", notNullValue())
+                .body("readBy", equalTo("person-" + me.toString().substring(0, 8)));
         given().auth().oauth2(token).post("/api/v1/me/notifications/{id}/read", ids.get(0)).then().statusCode(200)
                 .body("state", equalTo("READ"));
         assertThat(unread(token)).isEqualTo(1);
@@ -125,10 +126,12 @@ class MeResourceTest {
 
     @Test
     void iRegisterMyPhoneForPushAndRemoveIt() {
-        String token = tokenOf(UUID.randomUUID());
+        UUID me = UUID.randomUUID();
+        String token = tokenOf(me);
         String device = "fcm-" + UUID.randomUUID();
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("token", device, "platform", "ANDROID"))
-                .post("/api/v1/me/devices").then().statusCode(200).body("platform", equalTo("ANDROID"));
+                .post("/api/v1/me/devices").then().statusCode(200).body("platform", equalTo("ANDROID"))
+                .body("registeredBy", equalTo("person-" + me.toString().substring(0, 8)));
         given().auth().oauth2(token).delete("/api/v1/me/devices/{token}", device).then().statusCode(204);
     }
 

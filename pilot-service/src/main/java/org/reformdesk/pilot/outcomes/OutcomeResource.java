@@ -1,5 +1,6 @@
 package org.reformdesk.pilot.outcomes;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,7 @@ import org.reformdesk.pilot.ledger.Pilot;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
+import org.reformdesk.platform.security.Roles;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,10 +48,11 @@ public class OutcomeResource {
             LocalDate designatedOn) {
     }
 
-    public record SiteView(UUID id, String name, String location, LocalDate designatedOn, Instant recordedAt) {
+    public record SiteView(UUID id, String name, String location, LocalDate designatedOn, Instant recordedAt,
+            String recordedBy) {
 
         static SiteView of(DemonstrationSite s) {
-            return new SiteView(s.id, s.name, s.location, s.designatedOn, s.recordedAt);
+            return new SiteView(s.id, s.name, s.location, s.designatedOn, s.recordedAt, s.recordedBy);
         }
     }
 
@@ -69,6 +72,7 @@ public class OutcomeResource {
 
     @POST
     @Path("outcomes")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "Record an outcome (the reform office or the lead unit); a promoted one is announced")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid NewOutcome outcome,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
@@ -88,6 +92,7 @@ public class OutcomeResource {
 
     @POST
     @Path("sites")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "Designate a demonstration site (the reform office or the lead unit)")
     public Response designate(@PathParam("id") UUID id, @NotNull @Valid NewSite site,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {

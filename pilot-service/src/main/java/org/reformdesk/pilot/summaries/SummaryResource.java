@@ -1,5 +1,6 @@
 package org.reformdesk.pilot.summaries;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.pilot.ledger.Pilot;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
+import org.reformdesk.platform.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +46,7 @@ public class SummaryResource {
     }
 
     @POST
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "Submit a summary (the reform office or the lead unit); a second one for a period updates it")
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid NewSummary summary) {
         Pilot pilot = pilot(id);

@@ -35,8 +35,12 @@ public final class Keycloak implements AutoCloseable {
     public static final String REALM = "reform-desk";
     /** The public client the command line logs demo users in with (password grant). */
     public static final String CLI_CLIENT = "reform-desk-cli";
-    /** The partner department's client (client credentials, scope ledger:read). */
-    public static final String PARTNER_CLIENT = "partner-ledger";
+    /** The partner departments' clients (client credentials), by their {@code ./reform-desk token} option. */
+    public static final Map<String, String> PARTNER_CLIENTS = Map.of("--partner", "partner-ledger",
+            "--partner-progress", "partner-progress");
+    /** The one scope each partner client carries (as the realm gives it). */
+    public static final Map<String, String> PARTNER_SCOPES = Map.of("partner-ledger", "ledger:read",
+            "partner-progress", "progress:write");
     /** Every demo user's password; the realm exists only on a developer's machine. */
     public static final String DEMO_PASSWORD = "demo";
 
@@ -152,9 +156,12 @@ public final class Keycloak implements AutoCloseable {
                 "password", DEMO_PASSWORD, "scope", "openid"));
     }
 
-    /** The partner client's token (client credentials): it carries the scope ledger:read and no role. */
-    public static String partnerToken(String baseUrl, Path home) {
-        return tokenRequest(baseUrl, Map.of("grant_type", "client_credentials", "client_id", PARTNER_CLIENT,
+    /**
+     * A partner client's token (client credentials): it carries its scope (ledger:read for partner-ledger,
+     * progress:write for partner-progress) and no role. The local realm gives both clients the same secret.
+     */
+    public static String partnerToken(String baseUrl, Path home, String client) {
+        return tokenRequest(baseUrl, Map.of("grant_type", "client_credentials", "client_id", client,
                 "client_secret", partnerSecret(home)));
     }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * The local platform's command line, run by {@code ./reform-desk}:
  * <pre>
  *   up [--reset] [--no-keycloak] start Keycloak, Kafka and the five services, load the demo city; Ctrl-C stops it
- *   token USER | --partner       print a demo user's (or the partner client's) access token from Keycloak
+ *   token USER | --partner       print a demo user's (or the partner client's) access token from Keycloak;
+ *         | --partner-progress    --partner reads the ledger (ledger:read), --partner-progress files reports
  *   token ROLE [UNIT-ID]         with --no-keycloak: print a token signed with the local key
  *   clock +Nd                    move every service's clock N days forward and sweep deadlines
  * </pre>
@@ -45,7 +46,7 @@ public final class LocalPlatform {
             case "token" -> token(args);
             case "clock" -> clock(args);
             default -> {
-                System.err.println("Usage: ./reform-desk [up [--reset] [--no-keycloak] | token USER | token --partner"
+                System.err.println("Usage: ./reform-desk [up [--reset] [--no-keycloak] | token USER | token --partner[-progress]"
                         + " | token ROLE [UNIT-ID] (with --no-keycloak) | clock +Nd]");
                 System.exit(2);
             }
@@ -162,7 +163,8 @@ public final class LocalPlatform {
 
     private static void token(String[] args) {
         if (args.length < 2) {
-            System.err.println("Usage: ./reform-desk token USER   (office, wuhua, …; or --partner)");
+            System.err.println("Usage: ./reform-desk token USER   (office, wuhua, …; or --partner, "
+                    + "--partner-progress)");
             System.exit(2);
         }
         System.out.println(token(args[1], args.length > 2 ? args[2] : null));
@@ -176,9 +178,15 @@ public final class LocalPlatform {
         String identity = readIdentity();
         if (identity.startsWith("keycloak ")) {
             String baseUrl = identity.substring("keycloak ".length());
-            return who.equals("--partner")
-                    ? Keycloak.partnerToken(baseUrl, Keycloak.distribution(WORK.resolve("keycloak")))
+            String partner = Keycloak.PARTNER_CLIENTS.get(who);
+            return partner != null
+                    ? Keycloak.partnerToken(baseUrl, Keycloak.distribution(WORK.resolve("keycloak")), partner)
                     : Keycloak.userToken(baseUrl, who);
+        }
+        if (Keycloak.PARTNER_CLIENTS.containsKey(who)) {
+            String client = Keycloak.PARTNER_CLIENTS.get(who);
+            return TokenMint.inDirectory(WORK.resolve("keys")).partnerToken(client,
+                    List.of(Keycloak.PARTNER_SCOPES.get(client)));
         }
         UUID unitId = unit == null ? null : UUID.fromString(unit);
         String user = who + (unit == null ? "" : "-" + unit.substring(0, 8));

@@ -202,7 +202,7 @@ public abstract class HostileInputContract {
      * The row counts of the tables nothing else is writing to right now (consumers of earlier tests' events may still
      * be busy in the shared test JVM), so a refused request that wrote anything at all shows up.
      */
-    private static Map<String, Long> quietTables() {
+    static Map<String, Long> quietTables() {
         Map<String, Long> first = rowCounts();
         try {
             Thread.sleep(2_000);
@@ -215,7 +215,7 @@ public abstract class HostileInputContract {
     }
 
     /** Every table's row count. */
-    private static Map<String, Long> rowCounts() {
+    static Map<String, Long> rowCounts() {
         Config config = ConfigProvider.getConfig();
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection(

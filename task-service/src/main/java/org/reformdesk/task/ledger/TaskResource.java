@@ -62,6 +62,7 @@ public class TaskResource {
 
     @POST
     @Path("{id}/transitions")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "Move the task: ASSIGN, START, REQUEST_CLOSE, CLOSE, REJECT, SUSPEND, RESUME or CANCEL; "
             + "the lead unit may START and REQUEST_CLOSE, the reform office does the rest")
     public TaskView move(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Transition transition) {
@@ -88,6 +89,7 @@ public class TaskResource {
 
     @PUT
     @Path("{id}/milestones/{milestoneId}")
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
     @Operation(summary = "Mark a milestone reached (or not); the lead unit or the reform office")
     public TaskView markMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
             @NotNull @Valid TaskRequests.MilestoneUpdate update) {
