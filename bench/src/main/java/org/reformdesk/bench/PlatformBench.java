@@ -3,7 +3,8 @@ package org.reformdesk.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -59,6 +60,7 @@ public final class PlatformBench {
     private final int ledgerSeconds = Integer.getInteger("bench.ledger.seconds", 60);
     private final String reference = System.getProperty("bench.reference", "run");
     private final Duration settleTimeout = Duration.ofSeconds(Long.getLong("bench.timeout.seconds", 600));
+    private final Duration readyTimeout = Duration.ofSeconds(Long.getLong("bench.ready.seconds", 300));
 
     private final Postgres postgres = Postgres.fromEnvironment();
     private final TokenMint tokens = TokenMint.generate();
@@ -108,7 +110,7 @@ public final class PlatformBench {
                 "reform.summaries.sweep-every", "off", "reform.reminders.repeat-sweep-every", "off");
         Path work = target.resolve("platform-" + run);
         platform = Platform.start(new Platform.Settings(root, work, postgres, databases, ports, freePort(),
-                freePort(), tokens.quarkusConfig(), config));
+                freePort(), tokens.quarkusConfig(), config), readyTimeout);
         for (Service service : Service.values()) {
             db.put(service, new Db(postgres.jdbcUrl(databases.get(service)), postgres.user(), postgres.password()));
         }
@@ -468,7 +470,7 @@ public final class PlatformBench {
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
                 try (ServiceProcess process = ServiceProcess.start(root, service, freePort(), config,
                         work.resolve("logs"))) {
-                    ready.put(service, process.awaitReady(Duration.ofSeconds(90)));
+                    ready.put(service, process.awaitReady(readyTimeout));
                 }
             }
         }
@@ -522,7 +524,8 @@ public final class PlatformBench {
     private static long lag(Admin admin) {
         try {
             long lag = 0;
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+            for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+                    .get(10, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 var ends = admin.listOffsets(committed.keySet().stream()
