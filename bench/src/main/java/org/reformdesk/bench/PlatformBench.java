@@ -70,6 +70,8 @@ public final class PlatformBench {
     private final Figures figures = new Figures();
     private Platform platform;
     private double escalationRate;
+    /** The units' heads: each is the responsible person of the tasks their unit leads. */
+    private Set<UUID> responsible = Set.of();
 
     private PlatformBench(Path root) {
         this.root = root;
@@ -117,6 +119,7 @@ public final class PlatformBench {
         Map<Service, Duration> startedTogether = platform.startTimes();
 
         List<City.Unit> units = City.loadDirectory(rest, url(Service.TASK));
+        responsible = units.stream().map(City.Unit::head).collect(Collectors.toSet());
         LocalDate today = LocalDate.parse(rest.get(url(Service.TASK) + "/api/v1/clock").path("today").asText());
         int trickleCount = trickleRate * trickleSeconds;
         long seedStart = System.nanoTime();
@@ -279,15 +282,16 @@ public final class PlatformBench {
         int expected = taskIds.size();
         Object taskArray = task.uuids(taskIds);
         Object subjectsN = notification.uuids(taskIds);
+        Object people = notification.uuids(responsible);
         Object subjectsI = inspection.uuids(taskIds);
         Map<String, Long> counts = new LinkedHashMap<>();
         BooleanSupplier done = () -> {
             counts.put("overdue events", task.count("""
                     SELECT count(*) FROM outbox_event WHERE type = ? AND CAST(aggregate_id AS uuid) = ANY(?)""",
                     OVERDUE, taskArray));
-            counts.put("overdue reminders (inbox)", notification.count("""
+            counts.put("responsible persons' overdue reminders (inbox)", notification.count("""
                     SELECT count(*) FROM reminder WHERE kind = 'TASK_OVERDUE' AND channel = 'INBOX'
-                    AND subject_id = ANY(?)""", subjectsN));
+                    AND subject_id = ANY(?) AND recipient_id = ANY(?)""", subjectsN, people));
             counts.put("first-rung orders", inspection.count("""
                     SELECT count(*) FROM supervision_order WHERE rung = 'REMINDER_NOTICE' AND subject_id = ANY(?)""",
                     subjectsI));
@@ -304,12 +308,15 @@ public final class PlatformBench {
         await(phase + " effects " + counts, done);
         check(notification.count("""
                 SELECT count(DISTINCT subject_id) FROM reminder WHERE kind = 'TASK_OVERDUE' AND channel = 'INBOX'
-                AND subject_id = ANY(?)""", subjectsN) == expected, "%s: every task reminded of once", phase);
+                AND subject_id = ANY(?) AND recipient_id = ANY(?)""", subjectsN, people) == expected,
+                "%s: every task's responsible person reminded once", phase);
+        long allReminders = notification.count("""
+                SELECT count(*) FROM reminder WHERE kind = 'TASK_OVERDUE' AND subject_id = ANY(?)""", subjectsN);
         // a unit is re-ranked on each of its overdue events: every affected unit must have a standing by now
         check(assessment.count("SELECT count(*) FROM unit_standing WHERE unit_id = ANY(?) AND rank IS NOT NULL",
                 assessment.uuids(affectedUnits)) == affectedUnits.size(), "%s: every affected unit ranked", phase);
-        System.out.printf("bench: %s effects exact: %s for %d tasks, %d units re-ranked%n", phase, counts, expected,
-                affectedUnits.size());
+        System.out.printf("bench: %s effects exact: %s for %d tasks, %d units re-ranked; %d overdue reminders on all "
+                + "channels to all recipients%n", phase, counts, expected, affectedUnits.size(), allReminders);
     }
 
     /** The overdue events of these tasks, each with its task. */
