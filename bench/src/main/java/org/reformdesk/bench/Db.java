@@ -111,6 +111,15 @@ final class Db implements AutoCloseable {
         }
     }
 
+    /** A text[] parameter. */
+    Array texts(String[] texts) {
+        try {
+            return connection.createArrayOf("text", texts);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
