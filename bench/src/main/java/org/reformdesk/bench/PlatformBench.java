@@ -320,7 +320,8 @@ public final class PlatformBench {
         long allReminders = notification.count("""
                 SELECT count(*) FROM reminder WHERE kind = 'TASK_OVERDUE' AND subject_id = ANY(?)""", subjectsN);
         // a unit is re-ranked on each of its overdue events (a standing per month): every affected unit has a rank
-        check(assessment.count("SELECT count(DISTINCT unit_id) FROM unit_standing WHERE unit_id = ANY(?) AND rank IS NOT NULL",
+        check(assessment.count("""
+                SELECT count(DISTINCT unit_id) FROM unit_standing WHERE unit_id = ANY(?) AND rank IS NOT NULL""",
                 assessment.uuids(affectedUnits)) == affectedUnits.size(), "%s: every affected unit ranked", phase);
         System.out.printf("bench: %s effects exact: %s for %d tasks, %d units re-ranked; %d overdue reminders on all "
                 + "channels to all recipients%n", phase, counts, expected, affectedUnits.size(), allReminders);
