@@ -64,7 +64,8 @@ final class Figures {
         StringBuilder json = new StringBuilder("{\n  \"context\": {");
         String separator = "\n";
         for (Map.Entry<String, String> entry : context.entrySet()) {
-            json.append(separator).append("    ").append(quote(entry.getKey())).append(": ").append(quote(entry.getValue()));
+            json.append(separator).append("    ").append(quote(entry.getKey())).append(": ")
+                    .append(quote(entry.getValue()));
             separator = ",\n";
         }
         json.append("\n  },\n  \"figures\": [");

@@ -132,7 +132,8 @@ public final class PlatformBench {
                 ? City.createTasks(rest, url(Service.TASK), units, "TR", trickleCount, today.plusDays(30))
                 : City.insertTasks(db.get(Service.TASK), units, "TR", trickleCount, today.plusDays(30));
         System.out.printf("bench: seeded %d units and %d people over REST, %d tasks %s in %.1f s%n", units.size(),
-                units.size() * 2, tasks + trickleCount, overRest ? "over REST" : "in SQL (-Dbench.seed=rest: over REST)",
+                units.size() * 2, tasks + trickleCount,
+                overRest ? "over REST" : "in SQL (-Dbench.seed=rest: over REST)",
                 (System.nanoTime() - seedStart) / 1e9);
         figures.context("seed", overRest ? "tasks over REST" : "tasks in SQL into task-service's database");
         awaitSettled("the seed");
@@ -195,7 +196,8 @@ public final class PlatformBench {
         for (Service consumer : List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT)) {
             Db consumerDb = db.get(consumer);
             consumerDb.instants("SELECT event_id, processed_at FROM processed_event WHERE event_id = ANY(?)",
-                    consumerDb.uuids(taskOfEvent.keySet())).forEach((event, at) -> last.merge(event, at, PlatformBench::later));
+                    consumerDb.uuids(taskOfEvent.keySet()))
+                    .forEach((event, at) -> last.merge(event, at, PlatformBench::later));
         }
         Db notification = db.get(Service.NOTIFICATION);
         Map<UUID, Instant> reminded = notification.instants("""
@@ -340,7 +342,8 @@ public final class PlatformBench {
     /** Moves the clocks past every open first-rung order's reply-by date and times one escalation sweep. */
     private void escalation(Instant moveTo) {
         Db inspection = db.get(Service.INSPECTION);
-        long due = inspection.count("SELECT count(*) FROM supervision_order WHERE rung = 'REMINDER_NOTICE' AND state = 'ISSUED'");
+        long due = inspection.count(
+                "SELECT count(*) FROM supervision_order WHERE rung = 'REMINDER_NOTICE' AND state = 'ISSUED'");
         long escalatedBefore = inspection.count("SELECT count(*) FROM outbox_event WHERE type = ?", ESCALATED);
         Instant t0 = Instant.now();
         for (Service service : Service.values()) {
@@ -356,7 +359,8 @@ public final class PlatformBench {
         long superseded = inspection.count(
                 "SELECT count(*) FROM supervision_order WHERE rung = 'REMINDER_NOTICE' AND state = 'SUPERSEDED'");
         long secondRung = inspection.count("SELECT count(*) FROM supervision_order WHERE rung = 'ASSIGNMENT_NOTICE'");
-        long escalated = inspection.count("SELECT count(*) FROM outbox_event WHERE type = ?", ESCALATED) - escalatedBefore;
+        long escalated = inspection.count("SELECT count(*) FROM outbox_event WHERE type = ?", ESCALATED)
+                - escalatedBefore;
         check(superseded == due && secondRung == due && escalated == due,
                 "escalation: %d due, %d superseded, %d second-rung orders, %d escalated events", due, superseded,
                 secondRung, escalated);
@@ -443,13 +447,15 @@ public final class PlatformBench {
         String unit = units.get(0).id().toString();
         List<HttpRequest> pages = List.of("size=50", "status=ASSIGNED&area=" + encode("经济") + "&year=2026&size=50",
                 "timeliness=OVERDUE&size=50", "timeliness=DUE_SOON&sort=-deadline&size=50",
-                "leadUnit=" + unit + "&size=50", "unit=" + unit + "&rigid=true&size=50", "q=" + encode("营商环境") + "&size=50",
+                "leadUnit=" + unit + "&size=50", "unit=" + unit + "&rigid=true&size=50",
+                "q=" + encode("营商环境") + "&size=50",
                 "status=IN_PROGRESS&page=40&size=50").stream().map(query -> get(base + "?" + query)).toList();
         List<HttpRequest> single = task.ids("SELECT id FROM task ORDER BY id LIMIT 500").stream()
                 .map(id -> get(base + "/" + id)).toList();
         List<HttpRequest> summaries = List.of(get(base + "/summary"), get(base + "/summary?area=" + encode("经济")));
         List<LoadGenerator.Kind> mix = List.of(new LoadGenerator.Kind("ledger page (50, filtered)", 60, pages),
-                new LoadGenerator.Kind("one task", 30, single), new LoadGenerator.Kind("ledger summary", 10, summaries));
+                new LoadGenerator.Kind("one task", 30, single),
+                new LoadGenerator.Kind("ledger summary", 10, summaries));
         LoadGenerator load = new LoadGenerator(rest.client());
         load.run(mix, ledgerRate, Math.min(10, ledgerSeconds)); // warm-up: JIT and connections, not measured
         LoadGenerator.Result result = load.run(mix, ledgerRate, ledgerSeconds);
@@ -473,7 +479,7 @@ public final class PlatformBench {
 
     // ---- 6. footprint
 
-    /** Starts each packaged service alone on a fresh broker (their databases are already migrated), one after another. */
+    /** Starts each packaged service alone on a fresh broker (its database is migrated by now), one after another. */
     private Map<Service, Duration> startOneAtATime(Path work) {
         Map<Service, Duration> ready = new EnumMap<>(Service.class);
         try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), freePort(), freePort())) {
@@ -524,7 +530,8 @@ public final class PlatformBench {
 
     /** Waits until every outbox is drained and every consumer group has read everything. */
     private void awaitSettled(String what) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.bootstrapServers()))) {
             await(what + " to settle", () -> {
                 for (Service service : Service.values()) {
                     if (db.get(service).count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
