@@ -82,6 +82,8 @@ public final class PlatformBench {
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         PlatformBench bench = new PlatformBench(root);
+        // Ctrl-C or a kill must not leave the broker and five services running, nor their databases behind
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::cleanUp));
         int status = 0;
         try {
             bench.run();
@@ -89,8 +91,6 @@ public final class PlatformBench {
             System.out.println("bench: FAILED: " + e.getMessage());
             e.printStackTrace(System.out);
             status = 1;
-        } finally {
-            bench.cleanUp();
         }
         System.exit(status);
     }
@@ -602,7 +602,7 @@ public final class PlatformBench {
         }
     }
 
-    private void cleanUp() {
+    private synchronized void cleanUp() {
         db.values().forEach(Db::close);
         if (platform != null) {
             platform.close();
