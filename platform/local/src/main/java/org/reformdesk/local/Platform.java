@@ -39,6 +39,11 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Platform start(Settings settings) {
+        return start(settings, Duration.ofSeconds(90));
+    }
+
+    /** Starts it, allowing each service {@code readyTimeout} to be ready (a loaded machine starts slower). */
+    public static Platform start(Settings settings, Duration readyTimeout) {
         for (Service service : Service.values()) {
             settings.postgres().ensureDatabase(settings.databases().get(service));
         }
@@ -58,7 +63,7 @@ public final class Platform implements AutoCloseable {
             }
             Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
             for (ServiceProcess process : services.values()) {
-                startTimes.put(process.service(), process.awaitReady(Duration.ofSeconds(90)));
+                startTimes.put(process.service(), process.awaitReady(readyTimeout));
             }
             return new Platform(kafka, services, startTimes);
         } catch (RuntimeException e) {

@@ -1,0 +1,80 @@
+package org.reformdesk.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load at a fixed rate: request i is due at start + i / rate whether or not earlier ones have been
+ * answered, and its latency runs from when it was due, so a slow answer is not hidden by sending the next
+ * request later (coordinated omission).
+ */
+final class LoadGenerator {
+
+    /** One kind of request and its share of the mix. */
+    record Kind(String name, int weight, List<HttpRequest> requests) {
+    }
+
+    /** What a run saw, per kind. */
+    record Result(Map<String, Latencies> latencies, int sent, int failed, double achievedRate, List<String> failures) {
+    }
+
+    private final HttpClient http;
+
+    LoadGenerator(HttpClient http) {
+        this.http = http;
+    }
+
+    Result run(List<Kind> kinds, int ratePerSecond, int seconds) {
+        int total = ratePerSecond * seconds;
+        int weights = kinds.stream().mapToInt(Kind::weight).sum();
+        Map<String, Latencies> latencies = new LinkedHashMap<>();
+        kinds.forEach(kind -> latencies.put(kind.name(), new Latencies()));
+        AtomicInteger failed = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        CompletableFuture<?>[] answers = new CompletableFuture<?>[total];
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            Kind kind = pick(kinds, (int) ((i * 7919L) % weights));
+            HttpRequest request = kind.requests().get(i % kind.requests().size());
+            Latencies of = latencies.get(kind.name());
+            answers[i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
+                if (e != null || response.statusCode() != 200) {
+                    failed.incrementAndGet();
+                    if (failures.size() < 5) {
+                        failures.add(kind.name() + ": " + (e != null ? e.toString() : "HTTP " + response.statusCode()));
+                    }
+                } else {
+                    of.add((System.nanoTime() - due) / 1_000);
+                }
+            });
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(answers).exceptionally(e -> null).join();
+        return new Result(latencies, total, failed.get(), total / sendSeconds, List.copyOf(failures));
+    }
+
+    private static Kind pick(List<Kind> kinds, int ticket) {
+        for (Kind kind : kinds) {
+            if (ticket < kind.weight()) {
+                return kind;
+            }
+            ticket -= kind.weight();
+        }
+        throw new IllegalStateException("ticket beyond the weights");
+    }
+}
