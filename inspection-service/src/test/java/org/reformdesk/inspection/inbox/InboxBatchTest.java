@@ -18,7 +18,6 @@ import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.EventCodec;
 import org.reformdesk.events.UnitChanged;
 import org.reformdesk.events.UnitKind;
-import org.reformdesk.testing.ConsumerLag;
 import org.reformdesk.testing.EventProbe;
 import org.reformdesk.testing.TestKafka;
 
@@ -38,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * The platform's inbox applying Kafka batches, through a real broker into a real database (platform/runtime has no
  * application of its own to start, so a service hosts the test and {@link InboxProbe} is the consumer). Each batch
  * is sent in one Kafka transaction to one partition and the probe's channel reads committed records only, so the
- * consumer's next poll returns the whole batch at once.
+ * consumer's next poll returns the whole batch at once. (The transaction markers stay uncommitted offsets, so the
+ * tests wait for a later event of the same partition, never for the group's lag.)
  */
 @QuarkusTest
 @TestProfile(InboxBatchTest.WithProbe.class)
@@ -100,9 +100,8 @@ class InboxBatchTest {
 
         first.send();
         new Batch().again(first, 2).event(unit, "d").send();
+        // one partition in order: once d is applied, the redelivered batch before it has been consumed too
         awaitValues(unit, List.of("a", "b", "c", "d"));
-        ConsumerLag.awaitCaughtUp(TestKafka.bootstrapServers(), Duration.ofSeconds(30), "inspection-service");
-        assertThat(values(unit)).containsExactly("a", "b", "c", "d");
     }
 
     @Test
@@ -125,8 +124,9 @@ class InboxBatchTest {
 
         awaitValues(unit, List.of("1", "2", "3"));
         assertThat(batchSizes(unit)).containsOnly(batch.size());
+        List<String> unreadable = List.of(badJson, noHeaders, failsSchema, badId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String key : List.of(badJson, noHeaders, failsSchema, badId)) {
+            for (String key : unreadable) {
                 assertThat(deadLetters.matching(r -> key.equals(r.key()))).singleElement().satisfies(r -> {
                     assertThat(r.headers()).containsKeys("dead-letter-reason", "dead-letter-partition",
                             "dead-letter-offset").containsEntry("dead-letter-topic", TOPIC);
@@ -134,7 +134,8 @@ class InboxBatchTest {
                 });
             }
         });
-        assertThat(deadLetters.matching(r -> unit.toString().equals(r.key()))).isEmpty();
+        assertThat(deadLetters.matching(r -> r.data().contains(unit.toString()) && !unreadable.contains(r.key())))
+                .isEmpty();
     }
 
     @Test
@@ -149,11 +150,11 @@ class InboxBatchTest {
         awaitValues(unit, List.of("1", "2", "3", "4"));
         awaitValues(other, List.of("1", "2"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(deadLetters.matching(r -> failing.toString().equals(r.key()))).singleElement()
+                assertThat(deadLetters.matching(r -> r.data().contains(failing.toString()))).singleElement()
                         .satisfies(r -> assertThat(r.headers().get("dead-letter-reason"))
                                 .contains("the probe was told to fail")));
         assertThat(values(failing)).isEmpty();
-        assertThat(deadLetters.matching(r -> unit.toString().equals(r.key()) || other.toString().equals(r.key())))
+        assertThat(deadLetters.matching(r -> r.data().contains(unit.toString()) || r.data().contains(other.toString())))
                 .isEmpty();
     }
 
@@ -175,7 +176,10 @@ class InboxBatchTest {
         assertThat(batchSizes(unit)).containsOnly(batch.size());
     }
 
-    /** Records sent together in one Kafka transaction to one partition: what the consumer's next poll returns. */
+    /**
+     * Records sent together in one Kafka transaction: what the consumer's next poll returns. Every batch goes to the
+     * first partition, so batches are consumed in the order they were sent.
+     */
     private static final class Batch {
 
         private final String key = UUID.randomUUID().toString();
@@ -204,10 +208,9 @@ class InboxBatchTest {
         }
 
         void send() {
-            int partition = Math.floorMod(key.hashCode(), producer.partitionsFor(TOPIC).size());
             producer.beginTransaction();
             for (ProducerRecord<String, String> record : records) {
-                producer.send(new ProducerRecord<>(TOPIC, partition, record.key(), record.value(), record.headers()));
+                producer.send(new ProducerRecord<>(TOPIC, 0, record.key(), record.value(), record.headers()));
             }
             producer.commitTransaction();
         }
