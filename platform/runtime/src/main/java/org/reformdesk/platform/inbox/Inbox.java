@@ -97,7 +97,7 @@ public class Inbox {
      * processed by {@code consumer}, or repeated in {@code events}, is handled once.
      */
     public int apply(String consumer, List<IncomingEvent> events, EventHandler handler) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout((int) config.batchTimeout().toSeconds()).call(() -> {
             Set<UUID> claimed = claim(consumer, events);
             oncePerBatch.open();
             int handled = 0;
