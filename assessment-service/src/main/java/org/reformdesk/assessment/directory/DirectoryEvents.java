@@ -1,10 +1,10 @@
 package org.reformdesk.assessment.directory;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.UnitChanged;
@@ -24,8 +24,8 @@ public class DirectoryEvents {
 
     @Incoming("directory")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.deliver("assessment.directory", message, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("assessment.directory", batch, event -> {
             if (event.data() instanceof UnitChanged changed) {
                 AssessedUnit unit = AssessedUnit.<AssessedUnit>findByIdOptional(changed.unitId()).orElseGet(() -> {
                     AssessedUnit created = new AssessedUnit();

@@ -11,6 +11,7 @@ import org.reformdesk.assessment.manual.ManualScore;
 import org.reformdesk.assessment.scheme.SchemeBook;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.RankingUpdated;
+import org.reformdesk.platform.inbox.OncePerBatch;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.time.ServiceClock;
 
@@ -26,7 +27,8 @@ import java.util.UUID;
  * Keeps every unit's live score and rank for each month (一月一排名). Each scored fact adds an entry in the month
  * of the fact, moves the unit's score for that month and re-ranks its category; a unit whose rank changed is
  * announced with {@code reform.assessment.ranking-updated.v1}. Every unit of a category is ranked, at the base
- * score if nothing touched it that month.
+ * score if nothing touched it that month. A consumer's batch re-ranks each category-month it touched once, at its end,
+ * so a unit whose rank moved several times in a batch is announced once, at its rank after the batch.
  */
 @ApplicationScoped
 public class LiveScores {
@@ -42,6 +44,9 @@ public class LiveScores {
 
     @Inject
     SchemeBook schemes;
+
+    @Inject
+    OncePerBatch oncePerBatch;
 
     /** The month a fact at {@code at} counts in. */
     public YearMonth monthOf(Instant at) {
@@ -99,8 +104,12 @@ public class LiveScores {
         UnitStanding standing = standing(unitId, month);
         rescore(standing);
         if (standing.category != null) {
-            rerank(standing.category, month);
+            rerankOncePerBatch(standing.category, month);
         }
+    }
+
+    private void rerankOncePerBatch(AssessmentCategory category, String month) {
+        oncePerBatch.run("rerank:" + category.name() + ":" + month, () -> rerank(category, month));
     }
 
     private void rescore(UnitStanding standing) {
@@ -154,19 +163,15 @@ public class LiveScores {
         rescore(standing);
         if (before != null && before != category) {
             standing.rank = null;
-            rerank(before, month);
+            rerankOncePerBatch(before, month);
         }
-        rerank(category, month);
+        rerankOncePerBatch(category, month);
     }
 
-    /**
-     * Ranks a category for a month: every unit the directory has in it, each at its month's score. Serialised per
-     * category, whichever consumer thread or replica asks.
-     */
+    /** Ranks a category for a month: every unit the directory has in it, each at its month's score. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UnitStanding> rerank(AssessmentCategory category, String month) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "ranking:" + category.name()).getSingleResult();
+        serialise();
         entityManager.flush();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
         long inCategory = AssessedUnit.count("category", category);
@@ -197,8 +202,19 @@ public class LiveScores {
         return units;
     }
 
+    /**
+     * Scoring and ranking are serialised in the service, whichever consumer thread, request, sweep or replica does
+     * it: a consumer's batch locks the standings of hundreds of units in the order its events come and re-ranks their
+     * categories at its end, and two transactions doing that in different orders would deadlock. Taken before any
+     * standing is locked and held to the end of the transaction.
+     */
+    private void serialise() {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('scoring'))").getSingleResult();
+    }
+
     /** The unit's standing for the month, locked for this transaction; a new one starts at the base score. */
     UnitStanding standing(UUID unitId, String month) {
+        serialise();
         entityManager.createNativeQuery("""
                         INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
                         VALUES (:unit, :month, (SELECT category FROM assessed_unit WHERE id = :unit), :base, :now)

@@ -1,10 +1,10 @@
 package org.reformdesk.assessment.live;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.assessment.exemption.ExemptionService;
 import org.reformdesk.events.AccountabilityRecorded;
 import org.reformdesk.events.OrderEscalated;
@@ -45,8 +45,8 @@ public class ScoredEvents {
 
     @Incoming("tasks")
     @Blocking
-    public CompletionStage<Void> tasks(Message<String> message) {
-        return inbox.deliver("assessment.tasks", message, this::onTaskEvent);
+    public CompletionStage<Void> tasks(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("assessment.tasks", batch, this::onTaskEvent);
     }
 
     void onTaskEvent(IncomingEvent event) {
@@ -82,8 +82,8 @@ public class ScoredEvents {
 
     @Incoming("pilots")
     @Blocking
-    public CompletionStage<Void> pilots(Message<String> message) {
-        return inbox.deliver("assessment.pilots", message, event -> {
+    public CompletionStage<Void> pilots(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("assessment.pilots", batch, event -> {
             if (event.data() instanceof PilotSummaryOverdue late) {
                 scores.score(event.id(), new ScoredFact(late.leadUnitId(), late.pilotId(),
                         Indicator.LATE_PILOT_SUMMARIES, null,
@@ -95,8 +95,8 @@ public class ScoredEvents {
 
     @Incoming("supervision")
     @Blocking
-    public CompletionStage<Void> supervision(Message<String> message) {
-        return inbox.deliver("assessment.supervision", message, this::onSupervisionEvent);
+    public CompletionStage<Void> supervision(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("assessment.supervision", batch, this::onSupervisionEvent);
     }
 
     void onSupervisionEvent(IncomingEvent event) {

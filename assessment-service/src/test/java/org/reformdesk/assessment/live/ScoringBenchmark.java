@@ -11,6 +11,7 @@ import org.reformdesk.events.ReformEvent;
 import org.reformdesk.events.Rung;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.platform.inbox.Inbox;
 import org.reformdesk.platform.inbox.IncomingEvent;
 
 import java.time.Instant;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Figures for the README, run only by the {@code benchmark} profile: how fast scored events are applied (each
  * one claimed in the inbox table, recorded, the unit's month re-scored and its category re-ranked, with its outbox
- * rows — everything the consumer does but reading Kafka) and how long a rebuild
- * of a city's history takes. Sizes come from {@code -Dbench.units}, {@code -Dbench.events}, {@code -Dbench.tasks}.
+ * rows — everything the consumer does but reading Kafka, in batches of {@code -Dbench.batch} events per transaction
+ * as the inbox applies them) and how long a rebuild of a city's history takes. Sizes come from {@code -Dbench.units},
+ * {@code -Dbench.events}, {@code -Dbench.tasks}.
  */
 @QuarkusTest
 class ScoringBenchmark {
@@ -40,6 +42,8 @@ class ScoringBenchmark {
     private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
     private static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
     private static final int THREADS = Integer.getInteger("bench.threads", 3);
+    /** Events per transaction, as the consumers take them from Kafka (at most max.poll.records); 1 is per event. */
+    private static final int BATCH = Integer.getInteger("bench.batch", 500);
 
     @Inject
     EntityManager entityManager;
@@ -49,6 +53,9 @@ class ScoringBenchmark {
 
     @Inject
     ScoreRebuild rebuild;
+
+    @Inject
+    Inbox inbox;
 
     @Test
     void applyEventsThenRebuildAllScores() throws Exception {
@@ -74,22 +81,22 @@ class ScoringBenchmark {
         for (int t = 0; t < THREADS; t++) {
             int from = t;
             done.add(pool.submit(() -> {
+                List<IncomingEvent> batch = new ArrayList<>(BATCH);
                 for (int i = from; i < events.size(); i += THREADS) {
-                    ReformEvent event = events.get(i);
                     Instant at = OffsetDateTime.of(2038, 1 + (i % 12), 15, 9, 0, 0, 0, ZoneOffset.ofHours(8))
                             .toInstant();
-                    IncomingEvent incoming = new IncomingEvent(UUID.randomUUID(), at, event);
-                    // as the inbox does it: the event claimed and applied in one transaction
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        entityManager.createNativeQuery(
-                                        "INSERT INTO processed_event (consumer, event_id) VALUES ('bench', :id)")
-                                .setParameter("id", incoming.id()).executeUpdate();
-                        if (event instanceof OrderIssued) {
-                            handlers.onSupervisionEvent(incoming);
-                        } else {
-                            handlers.onTaskEvent(incoming);
-                        }
-                    });
+                    batch.add(new IncomingEvent(UUID.randomUUID(), at, events.get(i)));
+                    if (batch.size() == BATCH || i + THREADS >= events.size()) {
+                        // as the inbox applies a Kafka batch: claimed, applied and re-ranked in one transaction
+                        inbox.apply("bench", batch, incoming -> {
+                            if (incoming.data() instanceof OrderIssued) {
+                                handlers.onSupervisionEvent(incoming);
+                            } else {
+                                handlers.onTaskEvent(incoming);
+                            }
+                        });
+                        batch.clear();
+                    }
                 }
             }));
         }
@@ -101,8 +108,9 @@ class ScoringBenchmark {
         long announced = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM outbox_event WHERE type = 'reform.assessment.ranking-updated.v1'")
                 .getSingleResult()).longValue());
-        System.out.printf("benchmark: applied %,d scored events over %d units in %.1f s: %,.0f events/s (%d threads); "
-                + "%,d rank changes announced%n", EVENTS, UNITS, seconds, EVENTS / seconds, THREADS, announced);
+        System.out.printf("benchmark: applied %,d scored events over %d units in %.1f s: %,.0f events/s (%d threads, "
+                + "%d per transaction); %,d rank changes announced%n", EVENTS, UNITS, seconds, EVENTS / seconds, THREADS,
+                BATCH, announced);
 
         int facts = seedHistory(units);
         start = System.nanoTime();

@@ -79,10 +79,10 @@ public class RectificationSweep {
         if (signalled.isEmpty()) {
             return 0;
         }
-        for (RectificationItem item : RectificationItem.<RectificationItem>list("id in ?1", signalled)) {
-            outbox.record(RectificationOverdue.of(item.id, item.findingId, item.unitId, item.description, item.dueOn,
-                    item.responsiblePersonId));
-        }
+        outbox.recordAll(RectificationItem.<RectificationItem>list("id in ?1", signalled).stream()
+                .map(item -> RectificationOverdue.of(item.id, item.findingId, item.unitId, item.description,
+                        item.dueOn, item.responsiblePersonId))
+                .toList());
         return signalled.size();
     }
 }

@@ -1,10 +1,10 @@
 package org.reformdesk.inspection.orders;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.events.PilotStatusChanged;
 import org.reformdesk.events.PilotSummaryOverdue;
 import org.reformdesk.platform.inbox.Inbox;
@@ -28,8 +28,8 @@ public class PilotEvents {
 
     @Incoming("pilots")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.deliver("inspection.pilot-orders", message, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("inspection.pilot-orders", batch, event -> {
             if (event.data() instanceof PilotSummaryOverdue late) {
                 orders.firstRung(new OrderService.Occasion(OrderOrigin.PILOT_SUMMARY_OVERDUE, "PILOT", late.pilotId(),
                         late.name(), late.leadUnitId(), late.leadLeaderId(), "试点" + summaryLabel(late.kind())

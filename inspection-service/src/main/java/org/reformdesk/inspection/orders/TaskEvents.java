@@ -1,10 +1,10 @@
 package org.reformdesk.inspection.orders;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.events.ReportOverdue;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
@@ -33,8 +33,8 @@ public class TaskEvents {
 
     @Incoming("tasks")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.deliver("inspection.orders", message, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("inspection.orders", batch, event -> {
             LocalDate day = LocalDate.ofInstant(event.time(), clock.getZone());
             if (event.data() instanceof TaskOverdue overdue) {
                 orders.overdue(new OrderService.Occasion(OrderOrigin.TASK_OVERDUE, "TASK", overdue.taskId(),

@@ -1,10 +1,10 @@
 package org.reformdesk.notification.directory;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.events.GroupChanged;
 import org.reformdesk.events.PersonChanged;
 import org.reformdesk.events.PersonRemoved;
@@ -25,8 +25,8 @@ public class DirectoryEvents {
 
     @Incoming("directory")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.deliver("notification.directory", message, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("notification.directory", batch, event -> {
             if (event.data() instanceof UnitChanged changed) {
                 directory.apply(changed);
             } else if (event.data() instanceof PersonChanged changed) {

@@ -1,10 +1,10 @@
 package org.reformdesk.notification.inbox;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.notification.rules.Occasions;
 import org.reformdesk.platform.inbox.IncomingEvent;
 import org.reformdesk.platform.inbox.Inbox;
@@ -24,26 +24,26 @@ public class ReminderEvents {
 
     @Incoming("tasks")
     @Blocking
-    public CompletionStage<Void> tasks(Message<String> message) {
-        return inbox.deliver("notification.reminders", message, this::handle);
+    public CompletionStage<Void> tasks(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("notification.reminders", batch, this::handle);
     }
 
     @Incoming("pilots")
     @Blocking
-    public CompletionStage<Void> pilots(Message<String> message) {
-        return inbox.deliver("notification.pilot-reminders", message, this::handle);
+    public CompletionStage<Void> pilots(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("notification.pilot-reminders", batch, this::handle);
     }
 
     @Incoming("supervision")
     @Blocking
-    public CompletionStage<Void> supervision(Message<String> message) {
-        return inbox.deliver("notification.supervision-reminders", message, this::handle);
+    public CompletionStage<Void> supervision(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("notification.supervision-reminders", batch, this::handle);
     }
 
     @Incoming("assessment")
     @Blocking
-    public CompletionStage<Void> assessment(Message<String> message) {
-        return inbox.deliver("notification.bulletins", message, this::handle);
+    public CompletionStage<Void> assessment(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("notification.bulletins", batch, this::handle);
     }
 
     private void handle(IncomingEvent event) {

@@ -1,10 +1,10 @@
 package org.reformdesk.pilot.directory;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reformdesk.events.UnitChanged;
 import org.reformdesk.platform.inbox.Inbox;
 
@@ -19,8 +19,8 @@ public class DirectoryEvents {
 
     @Incoming("directory")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.deliver("pilot.directory", message, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver("pilot.directory", batch, event -> {
             if (event.data() instanceof UnitChanged changed) {
                 KnownUnit unit = KnownUnit.<KnownUnit>findByIdOptional(changed.unitId()).orElseGet(() -> {
                     KnownUnit created = new KnownUnit();

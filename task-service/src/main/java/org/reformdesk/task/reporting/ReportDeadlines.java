@@ -61,10 +61,10 @@ public class ReportDeadlines {
         if (missing.isEmpty()) {
             return 0;
         }
-        for (Task task : Task.<Task>list("id in ?1", missing)) {
-            outbox.record(ReportOverdue.of(task.id, task.code, task.title, task.leadUnitId, task.responsiblePersonId,
-                    period.toString(), dueOn, task.responsibleLeaderId));
-        }
+        outbox.recordAll(Task.<Task>list("id in ?1", missing).stream()
+                .map(task -> ReportOverdue.of(task.id, task.code, task.title, task.leadUnitId,
+                        task.responsiblePersonId, period.toString(), dueOn, task.responsibleLeaderId))
+                .toList());
         return missing.size();
     }
 }

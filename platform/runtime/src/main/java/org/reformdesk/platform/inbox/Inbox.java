@@ -3,31 +3,47 @@ package org.reformdesk.platform.inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.reformdesk.events.EventCodec;
 import org.reformdesk.events.ReformEvent;
 import org.reformdesk.events.UnreadableEventException;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The idempotent consumer. Each event's id is recorded in the same transaction as its effect and an id seen
- * before is skipped, so a redelivered event changes nothing. A record that can never be read is nacked at
- * once, which sends it to the channel's dead-letter topic with the reason; a failing effect is retried with
- * backoff first, then dead-lettered.
+ * The idempotent consumer. A Kafka batch (records of a partition in offset order) is applied in one transaction:
+ * the ids of its events are claimed with one statement, only the newly claimed ones are handled, and an event id
+ * seen before (in an earlier batch or earlier in this one) changes nothing. A record that can never be read goes
+ * alone to the channel's dead-letter topic with the reason, and the rest of the batch is applied. If the batch's
+ * transaction fails, its events are applied again one per transaction with retries and backoff, so only an event
+ * whose effect keeps failing is dead-lettered. The batch is acknowledged, and so its offsets committed, only after
+ * its transaction committed and its dead letters were written.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    /** A record read into an event. */
+    private record Read(KafkaRecord<String, String> record, IncomingEvent event) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -38,46 +54,83 @@ public class Inbox {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    OncePerBatch oncePerBatch;
+
     /**
-     * Delivers one Kafka message to a handler, at most once per {@code consumer} and event id.
+     * Delivers one Kafka batch to a handler, each event at most once per {@code consumer} and event id.
      *
      * @param consumer names the effect, e.g. {@code inspection.task-events}; each consumer keeps its own record
      */
-    public CompletionStage<Void> deliver(String consumer, Message<String> message, EventHandler handler) {
-        IncomingEvent event;
-        try {
-            Optional<IncomingEvent> read = read(message);
-            if (read.isEmpty()) {
-                meters.counter("reform.inbox.ignored", "consumer", consumer).increment();
-                return message.ack();
+    public CompletionStage<Void> deliver(String consumer, KafkaRecordBatch<String, String> batch,
+            EventHandler handler) {
+        List<Read> readable = new ArrayList<>();
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                read(record).ifPresentOrElse(event -> readable.add(new Read(record, event)),
+                        () -> meters.counter("reform.inbox.ignored", "consumer", consumer).increment());
+            } catch (UnreadableEventException e) {
+                meters.counter("reform.inbox.dead_lettered", "consumer", consumer, "reason", "unreadable").increment();
+                LOG.warnf("%s: unreadable record sent to the dead-letter topic: %s", consumer, e.getMessage());
+                deadLetters.add(record.nack(e).toCompletableFuture());
             }
-            event = read.get();
-        } catch (UnreadableEventException e) {
-            meters.counter("reform.inbox.dead_lettered", "consumer", consumer, "reason", "unreadable").increment();
-            LOG.warnf("%s: unreadable record sent to the dead-letter topic: %s", consumer, e.getMessage());
-            return message.nack(e);
         }
+        if (!readable.isEmpty()) {
+            try {
+                count(consumer, readable.size(), apply(consumer, readable.stream().map(Read::event).toList(), handler));
+            } catch (RuntimeException e) {
+                LOG.warnf("%s: a batch of %d events failed, applying them one at a time: %s", consumer,
+                        readable.size(), e.getMessage());
+                for (Read read : readable) {
+                    applyAlone(consumer, read, handler).ifPresent(deadLetters::add);
+                }
+            }
+        }
+        return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
+                .thenCompose(written -> batch.ack());
+    }
+
+    /**
+     * Applies events in one transaction: claims their ids, handles the newly claimed ones in order, then runs the
+     * effects they left for once per batch ({@link OncePerBatch}). Returns how many were handled; an event already
+     * processed by {@code consumer}, or repeated in {@code events}, is handled once.
+     */
+    public int apply(String consumer, List<IncomingEvent> events, EventHandler handler) {
+        return QuarkusTransaction.requiringNew().timeout((int) config.batchTimeout().toSeconds()).call(() -> {
+            Set<UUID> claimed = claim(consumer, events);
+            oncePerBatch.open();
+            int handled = 0;
+            for (IncomingEvent event : events) {
+                if (claimed.remove(event.id())) {
+                    handler.handle(event);
+                    handled++;
+                    // every query checks the whole persistence context for changes to flush first: without this a
+                    // batch of 500 would check the entities of all the events before it, again and again
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+            }
+            oncePerBatch.complete();
+            return handled;
+        });
+    }
+
+    /** One event in its own transaction, retried with backoff; the dead letter's acknowledgement if it kept failing. */
+    private Optional<CompletableFuture<Void>> applyAlone(String consumer, Read read, EventHandler handler) {
         Duration backoff = config.backoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!claim(consumer, event.id())) {
-                        return false;
-                    }
-                    handler.handle(event);
-                    return true;
-                });
-                meters.counter(applied ? "reform.inbox.processed" : "reform.inbox.duplicates", "consumer", consumer)
-                        .increment();
-                return message.ack();
+                count(consumer, 1, apply(consumer, List.of(read.event()), handler));
+                return Optional.empty();
             } catch (RuntimeException e) {
                 if (attempt >= config.attempts()) {
                     meters.counter("reform.inbox.dead_lettered", "consumer", consumer, "reason", "failed").increment();
-                    LOG.errorf(e, "%s: event %s failed %d times, sent to the dead-letter topic", consumer, event.id(),
-                            attempt);
-                    return message.nack(e);
+                    LOG.errorf(e, "%s: event %s failed %d times, sent to the dead-letter topic", consumer,
+                            read.event().id(), attempt);
+                    return Optional.of(read.record().nack(e).toCompletableFuture());
                 }
-                LOG.warnf("%s: event %s failed (attempt %d), retrying in %s: %s", consumer, event.id(), attempt,
+                LOG.warnf("%s: event %s failed (attempt %d), retrying in %s: %s", consumer, read.event().id(), attempt,
                         backoff, e.getMessage());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
@@ -85,8 +138,15 @@ public class Inbox {
         }
     }
 
-    private static Optional<IncomingEvent> read(Message<String> message) {
-        IncomingCloudEventMetadata<?> envelope = message.getMetadata(IncomingCloudEventMetadata.class)
+    private void count(String consumer, int events, int handled) {
+        meters.counter("reform.inbox.processed", "consumer", consumer).increment(handled);
+        if (events > handled) {
+            meters.counter("reform.inbox.duplicates", "consumer", consumer).increment(events - handled);
+        }
+    }
+
+    private static Optional<IncomingEvent> read(KafkaRecord<String, String> record) {
+        IncomingCloudEventMetadata<?> envelope = record.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new UnreadableEventException("Record has no CloudEvents headers"));
         UUID id;
         try {
@@ -95,18 +155,28 @@ public class Inbox {
             throw new UnreadableEventException("CloudEvents id '" + envelope.getId() + "' is not a UUID");
         }
         Instant time = envelope.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
-        Optional<ReformEvent> data = EventCodec.instance().decode(envelope.getType(), message.getPayload());
+        Optional<ReformEvent> data = EventCodec.instance().decode(envelope.getType(), record.getPayload());
         return data.map(payload -> new IncomingEvent(id, time, payload));
     }
 
-    /** Records the event as processed by this consumer; false if it already was. */
-    private boolean claim(String consumer, UUID eventId) {
-        return entityManager.createNativeQuery("""
-                        INSERT INTO processed_event (consumer, event_id) VALUES (:consumer, :id)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter("consumer", consumer)
-                .setParameter("id", eventId)
-                .executeUpdate() == 1;
+    /** Records the events as processed by this consumer in one statement; returns the ids that were not yet. */
+    private Set<UUID> claim(String consumer, List<IncomingEvent> events) {
+        UUID[] ids = events.stream().map(IncomingEvent::id).distinct().toArray(UUID[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO processed_event (consumer, event_id) SELECT ?, id FROM unnest(?) AS id
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                Set<UUID> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     private static void sleep(Duration duration) {

@@ -13,4 +13,10 @@ public interface InboxConfig {
 
     /** The wait after the first failed attempt; it doubles after each further one. */
     Duration backoff();
+
+    /**
+     * How long a batch's transaction may take: up to 500 events, and it may first wait for another batch's locks
+     * (assessment serialises scoring), so longer than a request's.
+     */
+    Duration batchTimeout();
 }

@@ -1,0 +1,51 @@
+package org.reformdesk.inspection.inbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.reformdesk.events.UnitChanged;
+import org.reformdesk.platform.inbox.Inbox;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A consumer whose effect a test can read and break: each UnitChanged is written to {@code inbox_probe} (its unit as
+ * the subject, its name as the value, the size of the Kafka batch it came in) in the inbox's transaction, and a
+ * unit named {@code boom} throws. Only in {@link InboxBatchTest}'s profile.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "reform.test.inbox-probe", stringValue = "on")
+public class InboxProbe {
+
+    static final String BOOM = "boom";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager entityManager;
+
+    private int batchSize;
+
+    @Incoming("inbox-probe")
+    @Blocking
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        batchSize = batch.getRecords().size();
+        return inbox.deliver("test.inbox-probe", batch, event -> {
+            UnitChanged changed = (UnitChanged) event.data();
+            if (BOOM.equals(changed.name())) {
+                throw new IllegalStateException("the probe was told to fail");
+            }
+            entityManager.createNativeQuery("""
+                            INSERT INTO inbox_probe (event_id, subject, value, batch_size) VALUES (:id, :subject, :value,
+                            :size)""")
+                    .setParameter("id", event.id()).setParameter("subject", changed.unitId().toString())
+                    .setParameter("value", changed.name()).setParameter("size", batchSize)
+                    .executeUpdate();
+        });
+    }
+}
