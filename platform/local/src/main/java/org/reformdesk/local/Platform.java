@@ -55,7 +55,7 @@ public final class Platform implements AutoCloseable {
             }
             Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
             for (ServiceProcess process : services.values()) {
-                startTimes.put(process.service(), process.awaitReady(Duration.ofSeconds(90)));
+                startTimes.put(process.service(), process.awaitReady(Duration.ofSeconds(180)));
             }
             return new Platform(settings, kafka, services, startTimes);
         } catch (RuntimeException e) {
@@ -120,7 +120,7 @@ public final class Platform implements AutoCloseable {
         }
         Map<Service, Duration> times = new EnumMap<>(Service.class);
         for (Service service : which) {
-            times.put(service, services.get(service).awaitReady(Duration.ofSeconds(120)));
+            times.put(service, services.get(service).awaitReady(Duration.ofSeconds(180)));
         }
         return times;
     }
@@ -133,7 +133,7 @@ public final class Platform implements AutoCloseable {
         ServiceProcess replica = ServiceProcess.start(settings.root(), service, port,
                 config(settings, service, kafka, Map.of()), settings.workDir().resolve("logs/replica-" + port));
         try {
-            replica.awaitReady(Duration.ofSeconds(120));
+            replica.awaitReady(Duration.ofSeconds(180));
             return replica;
         } catch (RuntimeException e) {
             replica.close();
