@@ -91,8 +91,13 @@ final class FaultBench implements AutoCloseable {
         config.put("reform.reminders.repeat-sweep-every", "off");
         config.put("reform.month-close.every", "off");
         config.put("reform.summaries.sweep-every", "off");
-        platform = Platform.start(new Platform.Settings(ROOT, ROOT.resolve("e2e/target/faults-" + run), postgres,
-                databases, ports, freePort(), freePort(), tokens.quarkusConfig(), config));
+        try {
+            platform = Platform.start(new Platform.Settings(ROOT, ROOT.resolve("e2e/target/faults-" + run), postgres,
+                    databases, ports, freePort(), freePort(), tokens.quarkusConfig(), config));
+        } catch (RuntimeException e) {
+            databases.values().forEach(postgres::dropDatabase);
+            throw e;
+        }
     }
 
     static int tasks() {
