@@ -327,6 +327,9 @@ final class FaultBench implements AutoCloseable {
             try {
                 return new ApiClient(platform.service(service).baseUrl(), officeToken()).post(path, body, idempotencyKey);
             } catch (IllegalStateException e) {
+                if (e.getMessage().contains(" -> 4")) {
+                    throw e; // refused: the same request will be refused again
+                }
                 last = e;
                 sleep(Duration.ofMillis(500L << attempt));
             }

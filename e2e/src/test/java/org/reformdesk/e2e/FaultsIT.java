@@ -131,6 +131,7 @@ class FaultsIT {
             }
             written.add(bench.post(Service.TASK, "/api/v1/tasks", Map.of("code", "OUTAGE-" + burst.name() + "-" + i,
                     "title", "断网期间录入 " + i, "leadUnitId", unit.toString(),
+                    "responsiblePersonId", UUID.randomUUID().toString(),
                     "deadline", bench.deadline.plusMonths(6).toString()), "outage-" + unit + "-" + i).get("id").asText());
             i++;
             FaultBench.sleep(Duration.ofMillis(500));
