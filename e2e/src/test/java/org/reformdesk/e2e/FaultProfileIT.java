@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.reformdesk.events.Topics;
+import org.reformdesk.local.ApiClient;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
 import org.reformdesk.testing.EventSender;
@@ -126,7 +127,9 @@ class FaultProfileIT {
             long started = System.nanoTime();
             bench.passTheDeadline();
             // besides both schedules, both replicas asked to sweep at the same moment
-            FaultBench.parallel(2, i -> bench.post(Service.TASK, "/api/v1/deadline-sweeps", Map.of(), null));
+            List<String> sweepers = List.of(bench.platform.service(Service.TASK).baseUrl(), replica.baseUrl());
+            FaultBench.parallel(2, i -> new ApiClient(sweepers.get(i), bench.officeToken())
+                    .post("/api/v1/deadline-sweeps", Map.of(), null));
             List<FaultBench.Effect> effects = bench.settle(burst);
             FaultBench.report("two task-service replicas sweeping", effects, started);
             assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
