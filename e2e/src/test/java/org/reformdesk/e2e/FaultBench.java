@@ -75,6 +75,8 @@ final class FaultBench implements AutoCloseable {
     final LocalDate deadline = firstOfMonth.plusDays(8);
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
+    /** Appended to each consumer group's name once the consumers run in fresh groups (the replay fault). */
+    private volatile String groupSuffix = "";
 
     FaultBench() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -158,6 +160,11 @@ final class FaultBench implements AutoCloseable {
 
     private void moveClock(String baseUrl, Instant now) {
         new ApiClient(baseUrl, officeToken()).put("/api/v1/clock", Map.of("now", now.toString()));
+    }
+
+    /** The consumers now run in groups named with {@code suffix}: later faults wait for those to catch up. */
+    void consumeInGroupsWith(String suffix) {
+        groupSuffix = suffix;
     }
 
     ServiceProcess startReplica(Service service) {
@@ -263,7 +270,7 @@ final class FaultBench implements AutoCloseable {
         } catch (ConditionTimeoutException lost) {
             System.out.printf("fault: %s: not every effect arrived within %s%n", burst.name(), SETTLE);
         }
-        awaitQuiet(CONSUMER_GROUPS.toArray(String[]::new));
+        awaitQuiet(CONSUMER_GROUPS.stream().map(group -> group + groupSuffix).toArray(String[]::new));
         return effects(burst);
     }
 

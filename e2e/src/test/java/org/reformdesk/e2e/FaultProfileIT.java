@@ -151,6 +151,7 @@ class FaultProfileIT {
         }
         bench.platform.restart(Map.of("mp.messaging.connector.smallrye-kafka.group.id",
                 "${quarkus.application.name}" + suffix), consumers);
+        bench.consumeInGroupsWith(suffix);
         for (Service consumer : consumers) {
             bench.realignClock(consumer);
         }
