@@ -55,10 +55,8 @@ import static org.awaitility.Awaitility.await;
 final class FaultBench implements AutoCloseable {
 
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
-    /** Overdue tasks per lead unit: 10 keep every deduction under its indicator's weight, see {@link #SCORE}. */
+    /** Overdue tasks per lead unit: 10 keep every deduction under its indicator's weight (assessment README). */
     static final int TASKS_PER_UNIT = 10;
-    /** Category A: 100, less 2 per overdue task and 0.5 per first-rung order (assessment README), 10 of each. */
-    static final BigDecimal SCORE = new BigDecimal("75.00");
     static final List<String> CONSUMER_GROUPS = List.of("notification-service", "inspection-service",
             "assessment-service", "pilot-service");
     static final Duration SETTLE = Duration.ofMinutes(15);
@@ -216,8 +214,6 @@ final class FaultBench implements AutoCloseable {
         return effects;
     }
 
-    private static final String SCORE_NOTE = "(REST)";
-
     /** Each unit's live score over REST: above the expected one means a deduction lost, below one doubled. */
     private Effect scores(Burst burst) {
         String month = deadline.plusDays(1).toString().substring(0, 7);
@@ -231,9 +227,10 @@ final class FaultBench implements AutoCloseable {
             below += compared < 0 ? 1 : 0;
         }
         long units = burst.units().size();
-        return new Effect("unit scores " + SCORE_NOTE, units, right, units - right - below, below);
+        return new Effect("unit scores (REST)", units, right, units - right - below, below);
     }
 
+    /** Category A: 100, less 2 per overdue task and 0.5 per first-rung order; 75.00 for a unit of 10 tasks. */
     private static BigDecimal expectedScore(Burst burst, UUID unit) {
         int index = burst.units().indexOf(unit);
         int tasks = Math.min(TASKS_PER_UNIT, burst.size() - index * TASKS_PER_UNIT);
