@@ -257,7 +257,9 @@ class FaultProfileIT {
                 URI.create(bench.platform.service(service).baseUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return metrics.body().lines().filter(line -> line.startsWith("reform_inbox_dead_lettered_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                // name{labels} value [timestamp]
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum();
     }
 
     private boolean hasCommitted(String group) {
