@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class Platform implements AutoCloseable {
 
+    /** Three minutes: alone a service is ready in seconds, but five starting at once on a loaded 2-core box took 100 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
     /**
      * How to start it.
      *
@@ -28,18 +31,21 @@ public final class Platform implements AutoCloseable {
             Map<String, String> config) {
     }
 
-    private final KafkaBroker kafka;
+    private final Settings settings;
+    private volatile KafkaBroker kafka;
     private final Map<Service, ServiceProcess> services;
     private final Map<Service, Duration> startTimes;
 
-    private Platform(KafkaBroker kafka, Map<Service, ServiceProcess> services, Map<Service, Duration> startTimes) {
+    private Platform(Settings settings, KafkaBroker kafka, Map<Service, ServiceProcess> services,
+            Map<Service, Duration> startTimes) {
+        this.settings = settings;
         this.kafka = kafka;
         this.services = services;
         this.startTimes = startTimes;
     }
 
     public static Platform start(Settings settings) {
-        return start(settings, Duration.ofSeconds(90));
+        return start(settings, READY_TIMEOUT);
     }
 
     /** Starts it, allowing each service {@code readyTimeout} to be ready (a loaded machine starts slower). */
@@ -52,25 +58,31 @@ public final class Platform implements AutoCloseable {
         Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
         try {
             for (Service service : Service.values()) {
-                Map<String, String> config = new HashMap<>(settings.config());
-                config.put("quarkus.datasource.jdbc.url", settings.postgres().jdbcUrl(settings.databases().get(service)));
-                config.put("quarkus.datasource.username", settings.postgres().user());
-                config.put("quarkus.datasource.password", settings.postgres().password());
-                config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-                config.putAll(settings.identity());
                 services.put(service, ServiceProcess.start(settings.root(), service, settings.ports().get(service),
-                        config, settings.workDir().resolve("logs")));
+                        config(settings, service, kafka, Map.of()), settings.workDir().resolve("logs")));
             }
             Map<Service, Duration> startTimes = new EnumMap<>(Service.class);
             for (ServiceProcess process : services.values()) {
                 startTimes.put(process.service(), process.awaitReady(readyTimeout));
             }
-            return new Platform(kafka, services, startTimes);
+            return new Platform(settings, kafka, services, startTimes);
         } catch (RuntimeException e) {
             services.values().forEach(ServiceProcess::close);
             kafka.close();
             throw e;
         }
+    }
+
+    private static Map<String, String> config(Settings settings, Service service, KafkaBroker kafka,
+            Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(settings.config());
+        config.put("quarkus.datasource.jdbc.url", settings.postgres().jdbcUrl(settings.databases().get(service)));
+        config.put("quarkus.datasource.username", settings.postgres().user());
+        config.put("quarkus.datasource.password", settings.postgres().password());
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.putAll(settings.identity());
+        config.putAll(extra);
+        return config;
     }
 
     /** The usual local ports: 8081–8085 for the services, 9092 and 9093 for Kafka. */
@@ -93,6 +105,57 @@ public final class Platform implements AutoCloseable {
     /** How long each service took from launch to ready. */
     public Map<Service, Duration> startTimes() {
         return startTimes;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Kills a service outright, as {@code kill -9} does; {@link #restart} brings it back. */
+    public void kill(Service service) {
+        services.get(service).kill();
+    }
+
+    /**
+     * Starts the services again as they were first started (ports, databases, settings), plus {@code extra}
+     * settings, and waits until each is ready; whatever still runs of them is stopped first.
+     */
+    public Map<Service, Duration> restart(Map<String, String> extra, Service... which) {
+        for (Service service : which) {
+            services.get(service).close();
+            services.put(service, ServiceProcess.start(settings.root(), service, settings.ports().get(service),
+                    config(settings, service, kafka, extra), settings.workDir().resolve("logs")));
+        }
+        Map<Service, Duration> times = new EnumMap<>(Service.class);
+        for (Service service : which) {
+            times.put(service, services.get(service).awaitReady(READY_TIMEOUT));
+        }
+        return times;
+    }
+
+    /**
+     * A second replica of a service on {@code port}, sharing its database and broker, ready when this
+     * returns; the caller stops it.
+     */
+    public ServiceProcess startReplica(Service service, int port) {
+        ServiceProcess replica = ServiceProcess.start(settings.root(), service, port,
+                config(settings, service, kafka, Map.of()), settings.workDir().resolve("logs/replica-" + port));
+        try {
+            replica.awaitReady(READY_TIMEOUT);
+            return replica;
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
+        }
+    }
+
+    /** Stops the Kafka broker; {@link #startKafka} starts it again on the same port and data. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void startKafka() {
+        kafka = KafkaBroker.start(settings.workDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
     }
 
     @Override

@@ -1,0 +1,287 @@
+package org.reformdesk.e2e;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.reformdesk.events.Topics;
+import org.reformdesk.local.ApiClient;
+import org.reformdesk.local.Service;
+import org.reformdesk.local.ServiceProcess;
+import org.reformdesk.testing.EventSender;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The rest of the fault profile ({@code -Pfaults} only): cut database connections, two sweeping replicas,
+ * every topic replayed into fresh consumer groups, and poison records on every consumed topic.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultProfileIT {
+
+    /** Which services consume which topic (their application.properties). */
+    private static final Map<String, List<Service>> CONSUMERS = new LinkedHashMap<>();
+
+    static {
+        CONSUMERS.put(Topics.TASKS, List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT));
+        CONSUMERS.put(Topics.DIRECTORY, List.of(Service.NOTIFICATION, Service.ASSESSMENT, Service.PILOT));
+        CONSUMERS.put(Topics.PILOTS, List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT));
+        CONSUMERS.put(Topics.SUPERVISION, List.of(Service.NOTIFICATION, Service.ASSESSMENT));
+        CONSUMERS.put(Topics.ASSESSMENT, List.of(Service.NOTIFICATION));
+    }
+
+    /** A real type on each topic, for the poison that names a known type but carries bad data. */
+    private static final Map<String, String> A_TYPE = Map.of(
+            Topics.TASKS, "reform.task.overdue.v1",
+            Topics.DIRECTORY, "reform.directory.unit-changed.v1",
+            Topics.PILOTS, "reform.pilot.registered.v1",
+            Topics.SUPERVISION, "reform.supervision.order-issued.v1",
+            Topics.ASSESSMENT, "reform.assessment.ranking-updated.v1");
+
+    private static final Service[] STATEFUL = {Service.TASK, Service.NOTIFICATION, Service.INSPECTION,
+            Service.ASSESSMENT};
+
+    private static FaultBench bench;
+
+    @BeforeAll
+    static void startThePlatform() {
+        bench = new FaultBench();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (bench != null) {
+            bench.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void servicesWhoseDatabaseConnectionsAreCutMidBurstRecoverWithoutARestart() throws Exception {
+        FaultBench.Burst burst = bench.seed("cut-connections", FaultBench.tasks());
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            pids.put(service, bench.platform.service(service).pid());
+        }
+        long started = System.nanoTime();
+        bench.passTheDeadline();
+        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(20))
+                .until(() -> bench.reminders(burst) >= burst.size() / 5);
+        int cut = 0;
+        for (Service service : STATEFUL) {
+            try (Connection admin = bench.connect(service); PreparedStatement terminate = admin.prepareStatement("""
+                    SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()""");
+                 ResultSet terminated = terminate.executeQuery()) {
+                terminated.next();
+                cut += terminated.getInt(1);
+            }
+        }
+        System.out.printf("fault:   %d connections of %s cut with %d of %d reminders in%n", cut, List.of(STATEFUL),
+                bench.reminders(burst), burst.size());
+
+        List<FaultBench.Effect> effects = bench.settle(burst);
+        FaultBench.report("database connections cut mid-burst", effects, started);
+        assertThat(cut).isPositive();
+        for (Service service : Service.values()) {
+            assertThat(bench.platform.service(service).pid()).as("not restarted").isEqualTo(pids.get(service));
+            assertThat(bench.platform.service(service).isAlive()).isTrue();
+            assertThat(FaultBench.readiness(bench.platform.service(service).baseUrl())).isEqualTo(200);
+        }
+        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+    }
+
+    @Test
+    @Order(2)
+    void twoReplicasOfTaskServiceSweepingAtOnceEmitOneOverdueEventPerTaskAndDeadline() {
+        ServiceProcess replica = bench.startReplica(Service.TASK);
+        try {
+            FaultBench.Burst burst = bench.seed("two-sweepers", FaultBench.tasks());
+            long started = System.nanoTime();
+            bench.passTheDeadline();
+            // besides both schedules, both replicas asked to sweep at the same moment
+            List<String> sweepers = List.of(bench.platform.service(Service.TASK).baseUrl(), replica.baseUrl());
+            FaultBench.parallel(2, i -> new ApiClient(sweepers.get(i), bench.officeToken())
+                    .post("/api/v1/deadline-sweeps", Map.of(), null));
+            List<FaultBench.Effect> effects = bench.settle(burst);
+            FaultBench.report("two task-service replicas sweeping", effects, started);
+            assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        } finally {
+            bench.stopReplica(replica);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyTopicReplayedFromOffsetZeroIntoFreshConsumerGroupsChangesNothing() {
+        Map<String, Long> before = totals();
+        long started = System.nanoTime();
+        String suffix = "-replay-" + UUID.randomUUID().toString().substring(0, 8);
+        Service[] consumers = {Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT, Service.PILOT};
+        List<String> groups = new ArrayList<>();
+        for (Service consumer : consumers) {
+            groups.add(consumer.module() + suffix);
+        }
+        bench.platform.restart(Map.of("mp.messaging.connector.smallrye-kafka.group.id",
+                "${quarkus.application.name}" + suffix), consumers);
+        bench.consumeInGroupsWith(suffix);
+        for (Service consumer : consumers) {
+            bench.realignClock(consumer);
+        }
+        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofSeconds(1)).until(() ->
+                groups.stream().allMatch(this::hasCommitted));
+        bench.awaitQuiet(groups.toArray(String[]::new));
+        Map<String, Long> after = totals();
+
+        List<FaultBench.Effect> effects = new ArrayList<>();
+        before.forEach((table, count) -> effects.add(new FaultBench.Effect(table + " rows", count, after.get(table),
+                Math.max(0, count - after.get(table)), Math.max(0, after.get(table) - count))));
+        FaultBench.report("replay of every topic from offset 0", effects, started);
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void poisonOnEveryConsumedTopicIsDeadLetteredWithItsReasonCountedAndTheConsumerGoesOn() throws Exception {
+        Map<Service, Double> deadLetteredBefore = new EnumMap<>(Service.class);
+        for (Service service : List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT, Service.PILOT)) {
+            deadLetteredBefore.put(service, deadLettered(service));
+        }
+        long started = System.nanoTime();
+        String key = "poison-" + UUID.randomUUID();
+        Map<String, Integer> sent = new LinkedHashMap<>();
+        try (EventSender sender = EventSender.on(bench.platform.bootstrapServers())) {
+            for (String topic : CONSUMERS.keySet()) {
+                String type = A_TYPE.get(topic);
+                sender.sendRaw(topic, key, "{\"broken\": ", headers(type));
+                sender.sendRaw(topic, key, "{}", headers("not a known type"));
+                sender.sendRaw(topic, key, "{\"id\": 42}", headers(type));
+                Map<String, String> noId = headers(type);
+                noId.remove("ce_id");
+                sender.sendRaw(topic, key, "{}", noId);
+                sent.put(topic, 4);
+            }
+        }
+        // a good burst after the poison: every consumer went on
+        FaultBench.Burst after = bench.seed("after-poison", 20);
+        bench.passTheDeadline();
+        List<FaultBench.Effect> effects = new ArrayList<>(bench.settle(after));
+
+        Map<Service, Integer> expectedPerService = new EnumMap<>(Service.class);
+        for (Map.Entry<String, List<Service>> topic : CONSUMERS.entrySet()) {
+            List<ConsumerRecord<String, String>> dead = deadLetters(Topics.deadLetter(topic.getKey()), key);
+            long withReason = dead.stream().filter(r -> header(r, "dead-letter-reason") != null).count();
+            int expected = sent.get(topic.getKey()) * topic.getValue().size();
+            effects.add(new FaultBench.Effect(Topics.deadLetter(topic.getKey()) + " with reason", expected, withReason,
+                    Math.max(0, expected - withReason), Math.max(0, dead.size() - expected)));
+            topic.getValue().forEach(service -> expectedPerService.merge(service, sent.get(topic.getKey()), Integer::sum));
+        }
+        for (Map.Entry<Service, Integer> service : expectedPerService.entrySet()) {
+            long counted = Math.round(deadLettered(service.getKey()) - deadLetteredBefore.get(service.getKey()));
+            effects.add(new FaultBench.Effect(service.getKey().module() + " dead-letter metric", service.getValue(),
+                    counted, Math.max(0, service.getValue() - counted), Math.max(0, counted - service.getValue())));
+        }
+        FaultBench.report("poison on every consumed topic", effects, started);
+        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+    }
+
+    private static Map<String, String> headers(String type) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", UUID.randomUUID().toString());
+        headers.put("ce_type", type);
+        headers.put("ce_source", "/reform-desk/fault-test");
+        headers.put("content-type", "application/json");
+        return headers;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The dead-letter topic's records with {@code key}, read from the start until none has come for a while. */
+    private static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.platform.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    /** The sum of {@code reform_inbox_dead_lettered_total} over every consumer and reason on /q/metrics. */
+    private static double deadLettered(Service service) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(bench.platform.service(service).baseUrl() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("reform_inbox_dead_lettered_total"))
+                // name{labels} value [timestamp]
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum();
+    }
+
+    private boolean hasCommitted(String group) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
+                bench.platform.bootstrapServers()))) {
+            return !admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Rows of every effect and every emitted event, in every service's database. */
+    private static Map<String, Long> totals() {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("task outbox", bench.count(Service.TASK, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("notification reminders", bench.count(Service.NOTIFICATION, "SELECT count(*) FROM reminder", List.of()));
+        totals.put("notification outbox", bench.count(Service.NOTIFICATION, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("inspection orders", bench.count(Service.INSPECTION, "SELECT count(*) FROM supervision_order", List.of()));
+        totals.put("inspection outbox", bench.count(Service.INSPECTION, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("assessment score entries", bench.count(Service.ASSESSMENT, "SELECT count(*) FROM score_entry", List.of()));
+        totals.put("assessment outbox", bench.count(Service.ASSESSMENT, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("pilot outbox", bench.count(Service.PILOT, "SELECT count(*) FROM outbox_event", List.of()));
+        return totals;
+    }
+}
