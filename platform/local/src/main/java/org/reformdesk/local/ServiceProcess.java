@@ -56,11 +56,14 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", jar.toString()));
+        // The AppCDS archive ./mvnw package leaves beside the jar (root pom, profile appcds) names the jar by the
+        // relative path it was made with, so the service runs from that directory; without the archive, the JVM
+        // just loads every class itself (-Xshare:auto).
+        command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto", "-jar", jar.getFileName().toString()));
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(service.module() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile());
             builder.environment().putAll(ENVIRONMENT);
             Process process = builder
                     .redirectErrorStream(true)
