@@ -27,8 +27,8 @@ import java.util.UUID;
  * Keeps every unit's live score and rank for each month (一月一排名). Each scored fact adds an entry in the month
  * of the fact, moves the unit's score for that month and re-ranks its category; a unit whose rank changed is
  * announced with {@code reform.assessment.ranking-updated.v1}. Every unit of a category is ranked, at the base
- * score if nothing touched it that month. A consumer's batch re-ranks each category-month it touched once, at its end,
- * so a unit whose rank moved several times in a batch is announced once, at its rank after the batch.
+ * score if nothing touched it that month. A consumer's batch re-scores each unit-month and re-ranks each
+ * category-month it touched once, at its end, so a unit whose rank moved several times in a batch is announced once.
  */
 @ApplicationScoped
 public class LiveScores {
@@ -58,8 +58,9 @@ public class LiveScores {
     }
 
     /**
-     * Records a fact against a unit because of an event, in the event's month, and re-scores and re-ranks. A fact
-     * the office has already exempted is recorded as exempted and costs nothing.
+     * Records a fact against a unit because of an event, in the event's month, and re-scores and re-ranks (once per
+     * unit and once per category for a consumer's whole batch). A fact the office has already exempted is recorded as
+     * exempted and costs nothing.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void score(UUID eventId, ScoredFact fact, Instant occurredAt) {
@@ -91,7 +92,9 @@ public class LiveScores {
                 .setParameter("occasion", fact.occasion(), String.class)
                 .executeUpdate();
         if (recorded > 0) {
-            refresh(fact.unitId(), month);
+            UUID unitId = fact.unitId();
+            // a batch runs its keys in order: every unit is re-scored ("1 …") before any category is re-ranked ("2 …")
+            oncePerBatch.run("1 score " + unitId + " " + month, () -> refresh(unitId, month));
         }
     }
 
@@ -109,7 +112,7 @@ public class LiveScores {
     }
 
     private void rerankOncePerBatch(AssessmentCategory category, String month) {
-        oncePerBatch.run("rerank:" + category.name() + ":" + month, () -> rerank(category, month));
+        oncePerBatch.run("2 rank " + category.name() + " " + month, () -> rerank(category, month));
     }
 
     private void rescore(UnitStanding standing) {
