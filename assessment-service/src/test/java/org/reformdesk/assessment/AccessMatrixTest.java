@@ -59,11 +59,6 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     @Override
-    protected List<String> partnerScopes() {
-        return List.of("rankings:read", "ledger:read", "progress:write");
-    }
-
-    @Override
     protected List<Call> unitWrites(UUID unit) {
         return List.of();
     }

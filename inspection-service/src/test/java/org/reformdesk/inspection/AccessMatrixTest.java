@@ -42,11 +42,6 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     @Override
-    protected List<String> partnerScopes() {
-        return List.of("ledger:read", "rankings:read", "progress:write");
-    }
-
-    @Override
     protected List<Call> unitWrites(UUID unit) {
         String acknowledged = order(unit);
         String answered = order(unit);

@@ -31,11 +31,6 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     @Override
-    protected List<String> partnerScopes() {
-        return List.of("ledger:read", "rankings:read", "progress:write");
-    }
-
-    @Override
     protected List<Call> unitWrites(UUID unit) {
         return List.of();
     }

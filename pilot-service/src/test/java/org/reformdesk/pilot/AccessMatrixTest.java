@@ -36,11 +36,6 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     @Override
-    protected List<String> partnerScopes() {
-        return List.of("ledger:read", "rankings:read", "progress:write");
-    }
-
-    @Override
     protected List<Call> unitWrites(UUID unit) {
         String pilot = pilot(unit);
         return List.of(

@@ -49,11 +49,6 @@ class AccessMatrixTest extends AccessMatrixContract {
     }
 
     @Override
-    protected List<String> partnerScopes() {
-        return List.of("ledger:read", "progress:write", "rankings:read");
-    }
-
-    @Override
     protected UUID newUnit() {
         return LedgerFixtures.unit("A", "DEPARTMENT");
     }

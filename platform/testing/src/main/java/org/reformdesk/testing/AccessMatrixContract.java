@@ -66,8 +66,10 @@ public abstract class AccessMatrixContract {
      */
     protected abstract Map<String, Set<String>> allowed();
 
-    /** The scopes the matrix's partner client carries: this service's own, so only the table decides. */
-    protected abstract List<String> partnerScopes();
+    /** The matrix's partner client carries every partner scope there is, so only the table decides what it may write. */
+    private static List<String> partnerScopes() {
+        return List.of("ledger:read", "progress:write", "rankings:read");
+    }
 
     /**
      * A real call for an operation whose refusal the service can only decide after finding the item (e.g. a
