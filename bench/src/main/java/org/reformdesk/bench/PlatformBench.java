@@ -137,8 +137,11 @@ public final class PlatformBench {
                 (System.nanoTime() - seedStart) / 1e9);
         figures.context("seed", overRest ? "tasks over REST" : "tasks in SQL into task-service's database");
         awaitSettled("the seed");
-        check(db.get(Service.ASSESSMENT).count("SELECT count(*) FROM assessed_unit") == units.size(),
-                "assessment knows every unit of the directory");
+        // a consumer group that has not committed yet shows no lag, so wait for the directory's effect itself
+        await("assessment to know every unit of the directory",
+                () -> db.get(Service.ASSESSMENT).count("SELECT count(*) FROM assessed_unit") == units.size());
+        await("notification to know every person of the directory", () -> db.get(Service.NOTIFICATION)
+                .count("SELECT count(*) FROM directory_person") == units.size() * 2L);
 
         trickle(trickleTasks, today);
         Instant afterBurst = burst(burstTasks, today.plusDays(11));
