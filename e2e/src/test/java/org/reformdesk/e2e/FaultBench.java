@@ -193,6 +193,13 @@ final class FaultBench implements AutoCloseable {
 
     /** Every effect of a burst, as the services' databases and REST API hold them now. */
     List<Effect> effects(Burst burst) {
+        List<Effect> effects = stored(burst);
+        effects.add(scores(burst));
+        return effects;
+    }
+
+    /** The effects of a burst the services' databases hold now; unlike the scores, readable with services down. */
+    List<Effect> stored(Burst burst) {
         long n = burst.size();
         List<Effect> effects = new ArrayList<>();
         effects.add(effect("overdue events", n, Service.TASK, """
@@ -210,7 +217,6 @@ final class FaultBench implements AutoCloseable {
         effects.add(effect("order deductions", n, Service.ASSESSMENT, """
                 SELECT count(*), count(DISTINCT subject_id) FROM score_entry
                 WHERE indicator = 'SUPERVISION_ORDERS' AND unit_id = ANY(?)""", burst.units()));
-        effects.add(scores(burst));
         return effects;
     }
 
