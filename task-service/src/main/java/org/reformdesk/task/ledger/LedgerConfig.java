@@ -1,7 +1,9 @@
 package org.reformdesk.task.ledger;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 
 /** What the ledger accepts. */
@@ -13,4 +15,11 @@ public interface LedgerConfig {
 
     /** Prefix of generated task codes, e.g. KM gives KM-2026-00001. */
     String codePrefix();
+
+    /**
+     * How long a ledger total or summary is reused before it is counted again. A change made through this
+     * instance is seen at once; one made through another replica within this time.
+     */
+    @WithDefault("5s")
+    Duration countsMaxAge();
 }

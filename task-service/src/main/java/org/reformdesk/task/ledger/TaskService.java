@@ -1,9 +1,12 @@
 package org.reformdesk.task.ledger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskCreated;
@@ -56,6 +59,17 @@ public class TaskService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Totals and summaries; see {@link RecentResults} for how long one is reused. */
+    private RecentResults counts;
+
+    @PostConstruct
+    void countRecently() {
+        counts = new RecentResults(config.countsMaxAge(), System::nanoTime);
+    }
 
     @Transactional
     public Task create(TaskRequests.NewTask request, String actor, String idempotencyKey) {
@@ -122,6 +136,7 @@ public class TaskService {
         TaskHistory created = TaskHistory.of(task, task.createdAt, actor, TaskHistory.Action.CREATED);
         created.toStatus = task.status;
         entityManager.persist(created);
+        ledgerChanged();
         outbox.record(TaskCreated.of(task.id, task.code, task.title, task.leadUnitId, task.responsiblePersonId,
                 task.deadline));
         return task;
@@ -211,6 +226,7 @@ public class TaskService {
         moved.toStatus = to;
         moved.reason = reason;
         moved.persist();
+        ledgerChanged();
         outbox.record(TaskStatusChanged.of(task.id, task.code, task.title, task.leadUnitId, from.name(), to.name(),
                 reason, caller.name()));
         if (to == TaskStatus.CLOSED) {
@@ -255,6 +271,7 @@ public class TaskService {
         changed.previousDeadline = previous;
         changed.reason = reason;
         changed.persist();
+        ledgerChanged();
         outbox.record(TaskDeadlineChanged.of(task.id, task.code, task.leadUnitId, previous, deadline, reason));
     }
 
@@ -278,6 +295,7 @@ public class TaskService {
         TaskHistory added = TaskHistory.of(task, clock.instant(), actor, TaskHistory.Action.MILESTONE_ADDED);
         added.reason = name + " " + request.dueOn();
         added.persist();
+        ledgerChanged();
         return milestone;
     }
 
@@ -295,6 +313,27 @@ public class TaskService {
             entry.persist();
         }
         return task;
+    }
+
+    /**
+     * The counts change with this transaction: forget them now and again at its end, so a count computed while
+     * it was open, without its rows, is not reused either.
+     */
+    private void ledgerChanged() {
+        counts.changed();
+        if (transactions.getResource(RecentResults.class) == null) {
+            transactions.putResource(RecentResults.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    counts.changed();
+                }
+            });
+        }
     }
 
     private static ProblemException notNow(Task task, String what) {
@@ -350,8 +389,8 @@ public class TaskService {
     public Page<Task> list(LedgerFilter filter, String sort, PageRequest paging) {
         LedgerQuery query = new LedgerQuery(filter, clock.today(), dueSoonDays());
         String order = LedgerQuery.orderBy(sort);
-        long total = ((Number) query.create(entityManager, "SELECT count(*) FROM task t WHERE " + query.where)
-                .getSingleResult()).longValue();
+        long total = counts.get(List.of("total", query.where, Map.copyOf(query.params)), () -> ((Number) query
+                .create(entityManager, "SELECT count(*) FROM task t WHERE " + query.where).getSingleResult()).longValue());
         List<UUID> ids = query.create(entityManager, "SELECT t.id FROM task t WHERE " + query.where + " ORDER BY "
                         + order + " LIMIT " + paging.size + " OFFSET " + ((long) paging.page * paging.size))
                 .getResultList();
@@ -369,6 +408,11 @@ public class TaskService {
     public LedgerSummary summary(LedgerFilter filter) {
         LocalDate today = clock.today();
         LedgerQuery query = new LedgerQuery(filter, today, dueSoonDays());
+        return counts.get(List.of("summary", query.where, Map.copyOf(query.params), today), () -> summary(query, today));
+    }
+
+    @SuppressWarnings("unchecked")
+    private LedgerSummary summary(LedgerQuery query, LocalDate today) {
         String timeliness = query.timelinessCase(today, dueSoonDays());
         String from = " FROM task t WHERE " + query.where;
         // one pass for the total and the counts by status, timeliness and lead unit
@@ -409,13 +453,13 @@ public class TaskService {
                 .sorted(java.util.Comparator.comparing(LedgerSummary.UnitCount::code,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
-        return new LedgerSummary(total, byStatus, byTimeliness, byArea, byYear, byLeadUnit);
+        return new LedgerSummary(total, byStatus, byTimeliness, byArea, byYear, byLeadUnit, clock.instant());
     }
 
     private static Map<String, Long> counts(List<Object[]> rows) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        rows.forEach(row -> counts.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
-        return counts;
+        Map<String, Long> byValue = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> byValue.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
+        return byValue;
     }
 
     private static <T> List<T> distinct(List<T> values) {
