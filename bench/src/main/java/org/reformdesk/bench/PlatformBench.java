@@ -466,6 +466,7 @@ public final class PlatformBench {
                 result.failures());
         figures.info("ledger: tasks in the ledger", size, "tasks");
         figures.info("ledger: offered load (open loop, goal %d/s)".formatted(ledgerRate), result.achievedRate(), "/s");
+        figures.atMost("ledger: requests not answered in 30 s", result.timedOut(), "requests", 0);
         result.latencies().forEach((kind, latencies) -> {
             figures.info("ledger: " + kind + " p50", latencies.percentileMillis(50), "ms");
             figures.atMost("ledger: " + kind + " p99", latencies.percentileMillis(99), "ms", 30);

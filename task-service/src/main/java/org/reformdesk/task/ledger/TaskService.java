@@ -8,6 +8,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskCreated;
 import org.reformdesk.events.TaskDeadlineChanged;
@@ -379,8 +380,8 @@ public class TaskService {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<Milestone>> milestones = Milestone.<Milestone>list("taskId in ?1 order by position",
-                        tasks.stream().map(t -> t.id).toList()).stream()
+        Map<UUID, List<Milestone>> milestones = Milestone.<Milestone>find("taskId in ?1 order by position",
+                        tasks.stream().map(t -> t.id).toList()).withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
                 .collect(Collectors.groupingBy(m -> m.taskId));
         return tasks.stream().map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()), timeliness(t))).toList();
     }
@@ -394,7 +395,9 @@ public class TaskService {
         List<UUID> ids = query.create(entityManager, "SELECT t.id FROM task t WHERE " + query.where + " ORDER BY "
                         + order + " LIMIT " + paging.size + " OFFSET " + ((long) paging.page * paging.size))
                 .getResultList();
-        Map<UUID, Task> found = ids.isEmpty() ? Map.of() : Task.<Task>list("id in ?1", ids).stream()
+        // read-only: a page's fifty tasks are shown, not changed, so Hibernate keeps no copies to check for changes
+        Map<UUID, Task> found = ids.isEmpty() ? Map.of() : Task.<Task>find("id in ?1", ids)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
                 .collect(Collectors.toMap(t -> t.id, Function.identity()));
         return new Page<>(ids.stream().map(found::get).toList(), paging.page, paging.size, total);
     }
