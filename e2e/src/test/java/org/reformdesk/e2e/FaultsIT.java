@@ -150,8 +150,8 @@ class FaultsIT {
         UUID unit = burst.units().get(0);
         long started = System.nanoTime();
         long stopped;
-        // a batched relay and batched consumers carry a burst this size through in about a second, before a broker
-        // could stop; so the relay is held off until the sweep has committed the burst, and the broker stops then
+        // with a batched relay and batched consumers a 300-task burst was all in before the broker had stopped; so
+        // the relay is held off until the sweep has committed the burst, and the broker stops with none of it out
         try (Connection lock = bench.connect(Service.TASK)) {
             try (PreparedStatement hold = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 hold.setLong(1, FaultBench.RELAY_LOCK);
