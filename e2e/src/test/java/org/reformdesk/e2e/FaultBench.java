@@ -120,7 +120,7 @@ final class FaultBench implements AutoCloseable {
     /** Enters {@code size} open tasks due on the 9th over REST (retried with their Idempotency-Key). */
     Burst seed(String name, int size) {
         moveClocks(firstOfMonth.atTime(10, 0));
-        String prefix = name.toUpperCase().replaceAll("[^A-Z0-9]", "") + "-" + run;
+        String prefix = codePrefix(name);
         int unitCount = (size + TASKS_PER_UNIT - 1) / TASKS_PER_UNIT;
         List<UUID> units = parallel(unitCount, i -> UUID.fromString(post(Service.TASK, "/api/v1/units",
                 Map.of("code", prefix + "-U" + i, "name", prefix + " unit " + i, "category", "A",
@@ -135,6 +135,11 @@ final class FaultBench implements AutoCloseable {
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() ->
                 count(Service.ASSESSMENT, "SELECT count(*) FROM assessed_unit WHERE id = ANY(?)", units) == unitCount);
         return new Burst(name, units, tasks);
+    }
+
+    /** What the codes of a burst's units and tasks begin with: unique to the burst and to this run. */
+    private String codePrefix(String burstName) {
+        return burstName.toUpperCase().replaceAll("[^A-Z0-9]", "") + "-" + run;
     }
 
     /** Moves the business clock of every service (and replica) to {@code localTime} in the city. */
@@ -200,24 +205,42 @@ final class FaultBench implements AutoCloseable {
 
     /** The effects of a burst the services' databases hold now; unlike the scores, readable with services down. */
     List<Effect> stored(Burst burst) {
-        long n = burst.size();
         List<Effect> effects = new ArrayList<>();
-        effects.add(effect("overdue events", n, Service.TASK, """
-                SELECT count(*), count(DISTINCT aggregate_id) FROM outbox_event
-                WHERE type = 'reform.task.overdue.v1' AND aggregate_id = ANY(CAST(? AS text[]))""", burst.tasks()));
-        effects.add(effect("overdue reminders", n, Service.NOTIFICATION, """
-                SELECT count(*), count(DISTINCT (recipient_id, subject_id)) FROM reminder
-                WHERE kind = 'TASK_OVERDUE' AND channel = 'INBOX' AND subject_id = ANY(?)""", burst.tasks()));
-        effects.add(effect("first-rung orders", n, Service.INSPECTION, """
-                SELECT count(*), count(DISTINCT subject_id) FROM supervision_order
-                WHERE rung = 'REMINDER_NOTICE' AND subject_id = ANY(?)""", burst.tasks()));
-        effects.add(effect("overdue deductions", n, Service.ASSESSMENT, """
-                SELECT count(*), count(DISTINCT subject_id) FROM score_entry
-                WHERE indicator = 'OVERDUE_TASKS' AND unit_id = ANY(?)""", burst.units()));
-        effects.add(effect("order deductions", n, Service.ASSESSMENT, """
-                SELECT count(*), count(DISTINCT subject_id) FROM score_entry
-                WHERE indicator = 'SUPERVISION_ORDERS' AND unit_id = ANY(?)""", burst.units()));
+        for (Service service : Service.values()) {
+            effects.addAll(storedBy(service, burst));
+        }
         return effects;
+    }
+
+    /** The effects of a burst that {@code service} keeps in its own database. */
+    List<Effect> storedBy(Service service, Burst burst) {
+        long n = burst.size();
+        return switch (service) {
+            case TASK -> List.of(effect("overdue events", n, service, """
+                    SELECT count(*), count(DISTINCT aggregate_id) FROM outbox_event
+                    WHERE type = 'reform.task.overdue.v1' AND aggregate_id = ANY(CAST(? AS text[]))""", burst.tasks()));
+            case NOTIFICATION -> List.of(effect("overdue reminders", n, service, """
+                    SELECT count(*), count(DISTINCT (recipient_id, subject_id)) FROM reminder
+                    WHERE kind = 'TASK_OVERDUE' AND channel = 'INBOX' AND subject_id = ANY(?)""", burst.tasks()));
+            case INSPECTION -> List.of(effect("first-rung orders", n, service, """
+                    SELECT count(*), count(DISTINCT subject_id) FROM supervision_order
+                    WHERE rung = 'REMINDER_NOTICE' AND subject_id = ANY(?)""", burst.tasks()));
+            case ASSESSMENT -> List.of(effect("overdue deductions", n, service, """
+                    SELECT count(*), count(DISTINCT subject_id) FROM score_entry
+                    WHERE indicator = 'OVERDUE_TASKS' AND unit_id = ANY(?)""", burst.units()),
+                    effect("order deductions", n, service, """
+                    SELECT count(*), count(DISTINCT subject_id) FROM score_entry
+                    WHERE indicator = 'SUPERVISION_ORDERS' AND unit_id = ANY(?)""", burst.units()));
+            // the pilot ledger takes nothing from an overdue task; of a burst it keeps only the new lead units
+            case PILOT -> List.of(effect("units known to pilot", burst.units().size(), service, """
+                    SELECT count(*), count(DISTINCT id) FROM known_unit WHERE id = ANY(?)""", burst.units()));
+        };
+    }
+
+    /** How many of the lead units being seeded for {@code burstName} the pilot service knows so far. */
+    long unitsKnownToPilot(String burstName) {
+        return count(Service.PILOT, "SELECT count(*) FROM known_unit WHERE code LIKE ANY(CAST(? AS text[]))",
+                List.of(codePrefix(burstName) + "-U%"));
     }
 
     /** Each unit's live score over REST: above the expected one means a deduction lost, below one doubled. */
