@@ -11,13 +11,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.reformdesk.local.KafkaBroker;
 import org.reformdesk.local.Platform;
 import org.reformdesk.local.Postgres;
+import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
 import org.reformdesk.local.TokenMint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -105,15 +105,15 @@ public final class PlatformBench {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             databases.put(service, "bench_" + service.name().toLowerCase() + "_" + run);
-            ports.put(service, freePort());
+            ports.put(service, Ports.free());
         }
         // the benchmark sweeps itself, so the services' schedules must not beat it to the work it times
         Map<String, String> config = Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "off",
                 "reform.ladder.sweep-every", "off", "reform.rectification.sweep-every", "off",
                 "reform.summaries.sweep-every", "off", "reform.reminders.repeat-sweep-every", "off");
         Path work = target.resolve("platform-" + run);
-        platform = Platform.start(new Platform.Settings(root, work, postgres, databases, ports, freePort(),
-                freePort(), tokens.quarkusConfig(), config), readyTimeout);
+        platform = Platform.start(new Platform.Settings(root, work, postgres, databases, ports, Ports.free(),
+                Ports.free(), tokens.quarkusConfig(), config), readyTimeout);
         for (Service service : Service.values()) {
             db.put(service, new Db(postgres.jdbcUrl(databases.get(service)), postgres.user(), postgres.password()));
         }
@@ -488,14 +488,14 @@ public final class PlatformBench {
     /** Starts each packaged service alone on a fresh broker (its database is migrated by now), one after another. */
     private Map<Service, Duration> startOneAtATime(Path work) {
         Map<Service, Duration> ready = new EnumMap<>(Service.class);
-        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), freePort(), freePort())) {
+        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free())) {
             for (Service service : Service.values()) {
                 Map<String, String> config = new HashMap<>(tokens.quarkusConfig());
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(databases.get(service)));
                 config.put("quarkus.datasource.username", postgres.user());
                 config.put("quarkus.datasource.password", postgres.password());
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-                try (ServiceProcess process = ServiceProcess.start(root, service, freePort(), config,
+                try (ServiceProcess process = ServiceProcess.start(root, service, Ports.free(), config,
                         work.resolve("logs"))) {
                     ready.put(service, process.awaitReady(readyTimeout));
                 }
@@ -621,14 +621,6 @@ public final class PlatformBench {
                     System.out.println("bench: could not drop " + name + ": " + e.getMessage());
                 }
             });
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,15 +5,14 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.reformdesk.local.ApiClient;
 import org.reformdesk.local.Platform;
 import org.reformdesk.local.Postgres;
+import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
 import org.reformdesk.local.TokenMint;
 import org.reformdesk.testing.ConsumerLag;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +79,7 @@ final class FaultBench implements AutoCloseable {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             databases.put(service, "faults_" + service.name().toLowerCase() + "_" + run);
-            ports.put(service, freePort());
+            ports.put(service, Ports.free());
         }
         Map<String, String> config = new LinkedHashMap<>();
         config.put("reform.time.movable", "true");
@@ -93,7 +92,7 @@ final class FaultBench implements AutoCloseable {
         config.put("reform.summaries.sweep-every", "off");
         try {
             platform = Platform.start(new Platform.Settings(ROOT, ROOT.resolve("e2e/target/faults-" + run), postgres,
-                    databases, ports, freePort(), freePort(), tokens.quarkusConfig(), config));
+                    databases, ports, Ports.free(), Ports.free(), tokens.quarkusConfig(), config));
         } catch (RuntimeException e) {
             databases.values().forEach(postgres::dropDatabase);
             throw e;
@@ -171,7 +170,7 @@ final class FaultBench implements AutoCloseable {
     }
 
     ServiceProcess startReplica(Service service) {
-        ServiceProcess replica = platform.startReplica(service, freePort());
+        ServiceProcess replica = platform.startReplica(service, Ports.free());
         replicas.add(replica);
         return replica;
     }
@@ -411,14 +410,6 @@ final class FaultBench implements AutoCloseable {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

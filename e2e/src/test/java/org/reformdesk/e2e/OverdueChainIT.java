@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reformdesk.events.Topics;
 import org.reformdesk.local.Platform;
 import org.reformdesk.local.Postgres;
+import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
 import org.reformdesk.local.TokenMint;
@@ -15,9 +16,6 @@ import org.reformdesk.testing.ConsumerLag;
 import org.reformdesk.testing.EventProbe;
 import org.reformdesk.testing.EventSender;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -52,10 +50,10 @@ class OverdueChainIT {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             DATABASES.put(service, "e2e_" + service.name().toLowerCase() + "_" + run);
-            ports.put(service, freePort());
+            ports.put(service, Ports.free());
         }
         platform = Platform.start(new Platform.Settings(ROOT, ROOT.resolve("e2e/target/platform-" + run), POSTGRES,
-                DATABASES, ports, freePort(), freePort(), TOKENS.quarkusConfig(),
+                DATABASES, ports, Ports.free(), Ports.free(), TOKENS.quarkusConfig(),
                 Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "1s")));
         platform.startTimes().forEach((service, time) ->
                 System.out.printf("e2e: %-21s ready in %5d ms%n", service.module(), time.toMillis()));
@@ -186,13 +184,5 @@ class OverdueChainIT {
     private static RequestSpecification api(Service service) {
         return given().baseUri(platform.service(service).baseUrl())
                 .auth().oauth2(TOKENS.token("office", null, List.of("reform-office")));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
