@@ -155,6 +155,25 @@ final class FaultBench implements AutoCloseable {
         moveClocks(deadline.plusDays(1).atTime(10, 0));
     }
 
+    /**
+     * Passes the deadline with the relay held off: returns once the sweep has committed every overdue event of the
+     * burst and none is published, holding the relay's advisory lock on the returned connection until it is closed.
+     */
+    Connection passTheDeadlineWithTheRelayHeld(Burst burst) throws SQLException {
+        Connection lock = connect(Service.TASK);
+        try (PreparedStatement hold = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            hold.setLong(1, RELAY_LOCK);
+            hold.execute();
+            passTheDeadline();
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> unpublishedOverdue(burst) == burst.size());
+            return lock;
+        } catch (SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
     /** After a restart a service runs on the system clock again; this puts it back on the burst's day. */
     void realignClock(Service service) {
         moveClock(platform.service(service).baseUrl(), deadline.plusDays(1).atTime(10, 0).atZone(CITY).toInstant());

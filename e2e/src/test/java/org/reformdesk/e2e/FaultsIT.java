@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.reformdesk.local.Service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,14 +121,7 @@ class FaultsIT {
         long started = System.nanoTime();
         long unpublished;
         // the relay publishes only under this advisory lock: while the test holds it, the sweep's events stay in the outbox
-        try (Connection lock = bench.connect(Service.TASK)) {
-            try (PreparedStatement hold = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                hold.setLong(1, FaultBench.RELAY_LOCK);
-                hold.execute();
-            }
-            bench.passTheDeadline();
-            await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(100))
-                    .until(() -> bench.unpublishedOverdue(burst) == burst.size());
+        try (Connection relayHeld = bench.passTheDeadlineWithTheRelayHeld(burst)) {
             unpublished = bench.unpublishedOverdue(burst);
             bench.platform.kill(Service.TASK);
         }
@@ -152,14 +144,7 @@ class FaultsIT {
         long stopped;
         // with a batched relay and batched consumers a 300-task burst was all in before the broker had stopped; so
         // the relay is held off until the sweep has committed the burst, and the broker stops with none of it out
-        try (Connection lock = bench.connect(Service.TASK)) {
-            try (PreparedStatement hold = lock.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                hold.setLong(1, FaultBench.RELAY_LOCK);
-                hold.execute();
-            }
-            bench.passTheDeadline();
-            await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(100))
-                    .until(() -> bench.unpublishedOverdue(burst) == burst.size());
+        try (Connection relayHeld = bench.passTheDeadlineWithTheRelayHeld(burst)) {
             bench.platform.stopKafka();
             stopped = System.nanoTime();
         }
