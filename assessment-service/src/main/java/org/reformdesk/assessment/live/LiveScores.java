@@ -69,8 +69,10 @@ public class LiveScores {
         }
         YearMonth yearMonth = monthOf(occurredAt);
         String month = yearMonth.toString();
-        AssessedUnit unit = AssessedUnit.findById(fact.unitId());
-        ScoringRules rules = schemes.rules(yearMonth.getYear(), unit == null ? null : unit.category);
+        UUID unitId = fact.unitId();
+        AssessmentCategory category = oncePerBatch.value("category of " + unitId, () -> AssessedUnit
+                .<AssessedUnit>findByIdOptional(unitId).map(unit -> unit.category).orElse(null));
+        ScoringRules rules = schemes.rules(yearMonth.getYear(), category);
         NativeQuery<?> insert = (NativeQuery<?>) entityManager.createNativeQuery("""
                 INSERT INTO score_entry (id, unit_id, event_id, indicator, detail, subject_id, points, reason,
                     occurred_at, month, occasion, exempted_by)
@@ -92,7 +94,6 @@ public class LiveScores {
                 .setParameter("occasion", fact.occasion(), String.class)
                 .executeUpdate();
         if (recorded > 0) {
-            UUID unitId = fact.unitId();
             // a batch runs its keys in order: every unit is re-scored ("1 …") before any category is re-ranked ("2 …")
             oncePerBatch.run("1 score " + unitId + " " + month, () -> refresh(unitId, month));
         }

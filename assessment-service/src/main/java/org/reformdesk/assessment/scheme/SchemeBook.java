@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.reformdesk.assessment.live.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.platform.inbox.OncePerBatch;
 
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,15 @@ public class SchemeBook {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    OncePerBatch oncePerBatch;
+
+    /** The scheme in force for {@code year}, read once per consumer batch: a burst scores 10,000 facts of one year. */
     public InForce inForce(int year) {
+        return oncePerBatch.value("scheme in force " + year, () -> published(year));
+    }
+
+    private InForce published(int year) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT id, year, version FROM scheme WHERE status = 'PUBLISHED'

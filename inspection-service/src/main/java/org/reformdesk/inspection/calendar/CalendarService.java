@@ -3,6 +3,7 @@ package org.reformdesk.inspection.calendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.reformdesk.platform.inbox.OncePerBatch;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.time.ServiceClock;
@@ -19,14 +20,17 @@ public class CalendarService {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    OncePerBatch oncePerBatch;
+
     /**
      * The calendar as it stands now. Read from the database each time, so every replica counts with the
-     * office's latest edit; the table holds a few dozen days a year.
+     * office's latest edit (the table holds a few dozen days a year) — but once per consumer batch, not once for
+     * each of its orders.
      */
     public WorkingCalendar calendar() {
-        Map<LocalDate, Boolean> exceptions = CalendarDay.<CalendarDay>listAll().stream()
-                .collect(Collectors.toMap(d -> d.day, d -> d.working));
-        return new WorkingCalendar(exceptions);
+        return oncePerBatch.value("working calendar", () -> new WorkingCalendar(CalendarDay.<CalendarDay>listAll()
+                .stream().collect(Collectors.toMap(d -> d.day, d -> d.working))));
     }
 
     public Page<CalendarDay> exceptions(int year, PageRequest paging) {

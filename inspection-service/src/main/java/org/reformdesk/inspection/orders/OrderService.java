@@ -13,6 +13,8 @@ import org.reformdesk.events.Rung;
 import org.reformdesk.inspection.calendar.CalendarService;
 import org.reformdesk.inspection.calendar.WorkingCalendar;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.inbox.IncomingEvent;
+import org.reformdesk.platform.inbox.OncePerBatch;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -22,9 +24,12 @@ import org.reformdesk.platform.time.ServiceClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Issues supervision orders, moves them through their lifecycle and up the ladder. */
@@ -71,13 +76,16 @@ public class OrderService {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    OncePerBatch oncePerBatch;
+
     /**
      * A task that goes overdue gets the first rung, or the next rung if an order is already open on it; at the
      * top of the ladder the open order stays as it is.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SupervisionOrder> overdue(Occasion occasion, LocalDate issuedOn) {
-        Optional<SupervisionOrder> open = SupervisionOrder.openFor(occasion.subjectId());
+        Optional<SupervisionOrder> open = openOn(occasion.subjectId());
         if (open.isEmpty()) {
             return Optional.of(issueFirst(occasion, config.ladder(), OrderKind.ROUTINE, null, issuedOn, SYSTEM));
         }
@@ -93,7 +101,7 @@ public class OrderService {
     /** An occasion that calls for a first rung only (a late report, a late pilot summary): none if one is open. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SupervisionOrder> firstRung(Occasion occasion, LocalDate issuedOn) {
-        if (SupervisionOrder.openFor(occasion.subjectId()).isPresent()) {
+        if (openOn(occasion.subjectId()).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(issueFirst(occasion, config.ladder(), OrderKind.ROUTINE, null, issuedOn, SYSTEM));
@@ -134,6 +142,9 @@ public class OrderService {
     /** Closes every open order on a subject that was itself closed, completed or cancelled. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<SupervisionOrder> closeOpenOn(UUID subjectId, String reason) {
+        if (!mayHaveOpen(subjectId)) {
+            return List.of();
+        }
         List<SupervisionOrder> open = SupervisionOrder.list("subjectId = ?1 and state in ?2", subjectId,
                 OrderState.OPEN);
         open.forEach(order -> move(order, OrderAction.CLOSE, reason, SYSTEM));
@@ -260,7 +271,44 @@ public class OrderService {
         return order;
     }
 
+    /** The open order on a subject, locked for the caller's transaction. */
+    private Optional<SupervisionOrder> openOn(UUID subjectId) {
+        return mayHaveOpen(subjectId) ? SupervisionOrder.openFor(subjectId) : Optional.empty();
+    }
+
+    /**
+     * False when a consumer batch knows the subject has no open order. The batch asks once which of its events'
+     * subjects have one, so the others need no locking query each: the year-end burst's 10,000 newly overdue tasks
+     * have none. An order the batch issues joins them; one a request issues meanwhile is caught by the index of one
+     * open order per subject, and the batch is applied again event by event.
+     */
+    private boolean mayHaveOpen(UUID subjectId) {
+        Set<UUID> open = subjectsWithOpenOrders();
+        return open == null || open.contains(subjectId);
+    }
+
+    /** Of the consumer batch's subjects, those with an open order; null outside a batch. */
+    private Set<UUID> subjectsWithOpenOrders() {
+        return oncePerBatch.value("subjects with an open order", () -> {
+            List<UUID> subjects = oncePerBatch.events().stream().map(OrderService::subjectId)
+                    .filter(Objects::nonNull).distinct().toList();
+            return subjects.isEmpty() ? null : new HashSet<>(SupervisionOrder.subjectsWithOpenOrder(subjects));
+        });
+    }
+
+    private static UUID subjectId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.data().subject());
+        } catch (IllegalArgumentException notAnOrderSubject) {
+            return null;
+        }
+    }
+
     private void store(SupervisionOrder order) {
+        Set<UUID> open = subjectsWithOpenOrders();
+        if (open != null) {
+            open.add(order.subjectId);
+        }
         order.persist();
         OrderTransition.of(order.id, null, OrderState.ISSUED, "ISSUE", order.issuedBy, order.issuedAt, order.reason)
                 .persist();

@@ -12,6 +12,7 @@ import org.reformdesk.events.Rung;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,5 +116,13 @@ public class SupervisionOrder extends PanacheEntityBase {
     static Optional<SupervisionOrder> openFor(UUID subjectId) {
         return find("subjectId = ?1 and state in ?2", subjectId, OrderState.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Of {@code subjects}, those with an open order. */
+    static List<UUID> subjectsWithOpenOrder(List<UUID> subjects) {
+        return getEntityManager().createQuery("""
+                        select o.subjectId from SupervisionOrder o where o.subjectId in :subjects and o.state in :open""",
+                        UUID.class)
+                .setParameter("subjects", subjects).setParameter("open", OrderState.OPEN).getResultList();
     }
 }

@@ -99,20 +99,17 @@ public class Inbox {
     public int apply(String consumer, List<IncomingEvent> events, EventHandler handler) {
         return QuarkusTransaction.requiringNew().timeout((int) config.batchTimeout().toSeconds()).call(() -> {
             Set<UUID> claimed = claim(consumer, events);
-            oncePerBatch.open();
-            int handled = 0;
-            for (IncomingEvent event : events) {
-                if (claimed.remove(event.id())) {
-                    handler.handle(event);
-                    handled++;
-                    // every query checks the whole persistence context for changes to flush first: without this a
-                    // batch of 500 would check the entities of all the events before it, again and again
-                    entityManager.flush();
-                    entityManager.clear();
-                }
+            List<IncomingEvent> fresh = events.stream().filter(event -> claimed.remove(event.id())).toList();
+            oncePerBatch.open(fresh);
+            for (IncomingEvent event : fresh) {
+                handler.handle(event);
+                // every query checks the whole persistence context for changes to flush first: without this a
+                // batch of 500 would check the entities of all the events before it, again and again
+                entityManager.flush();
+                entityManager.clear();
             }
             oncePerBatch.complete();
-            return handled;
+            return fresh.size();
         });
     }
 
