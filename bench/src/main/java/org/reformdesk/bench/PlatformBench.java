@@ -234,6 +234,7 @@ public final class PlatformBench {
     private Instant burst(Map<UUID, UUID> burstTasks, LocalDate overdueDay) {
         Instant moveTo = overdueDay.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         Map<String, Long> before = effectTotals();
+        Map<String, Double> cpuBefore = cpuSeconds();
         Instant t0 = Instant.now();
         for (Service service : Service.values()) {
             rest.put(url(service) + "/api/v1/clock", Map.of("now", moveTo.toString()));
@@ -244,6 +245,7 @@ public final class PlatformBench {
                 swept.path("overdue").asInt(), burstTasks.size());
         Set<UUID> affectedUnits = Set.copyOf(burstTasks.values());
         awaitEffects("burst", burstTasks.keySet(), affectedUnits, before);
+        Map<String, Double> cpuAfter = cpuSeconds();
         Map<Service, Duration> offsets = offsets();
 
         Map<UUID, UUID> events = overdueEvents(burstTasks.keySet());
@@ -280,6 +282,8 @@ public final class PlatformBench {
         figures.info("burst: stage assessment-service (last score and rank)", millis(t0, later(ranked,
                 consumed.get(Service.ASSESSMENT))), "ms");
         figures.atMost("burst: clock move -> last effect", millis(t0, lastEffect) / 1000.0, "s", 3);
+        cpuAfter.forEach((who, seconds) -> figures.info("burst: CPU time of " + who
+                + " (clock move -> effects counted)", seconds - cpuBefore.get(who), "s"));
         return moveTo;
     }
 
@@ -362,6 +366,33 @@ public final class PlatformBench {
     }
 
     // ---- 4. escalation
+
+    /**
+     * CPU seconds used so far by each service, by PostgreSQL's processes and by the whole machine (from /proc/stat;
+     * the rest is Kafka, this benchmark and the system): on two cores the burst is bound by the sum.
+     */
+    private Map<String, Double> cpuSeconds() {
+        Map<String, Double> used = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            used.put(service.name().toLowerCase() + "-service", platform.service(service).cpuTime().toMillis() / 1e3);
+        }
+        used.put("PostgreSQL", ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                .mapToDouble(process -> process.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1e3)
+                .sum());
+        try {
+            // the first line of /proc/stat: user nice system idle iowait irq softirq steal ..., in 1/100 s
+            String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8; i++) {
+                busy += i == 4 || i == 5 ? 0 : Long.parseLong(machine[i]);
+            }
+            used.put("the whole machine", busy / 100.0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return used;
+    }
 
     /** Moves the clocks past every open first-rung order's reply-by date and times one escalation sweep. */
     private void escalation(Instant moveTo) {

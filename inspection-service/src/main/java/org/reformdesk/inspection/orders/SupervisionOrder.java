@@ -121,7 +121,8 @@ public class SupervisionOrder extends PanacheEntityBase {
     /** Of {@code subjects}, those with an open order. */
     static List<UUID> subjectsWithOpenOrder(List<UUID> subjects) {
         return getEntityManager().createQuery("""
-                        select o.subjectId from SupervisionOrder o where o.subjectId in :subjects and o.state in :open""",
+                        select o.subjectId from SupervisionOrder o
+                        where o.subjectId in :subjects and o.state in :open""",
                         UUID.class)
                 .setParameter("subjects", subjects).setParameter("open", OrderState.OPEN).getResultList();
     }

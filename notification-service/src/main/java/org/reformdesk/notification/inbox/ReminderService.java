@@ -165,7 +165,8 @@ public class ReminderService {
         if (reminders.isEmpty()) {
             return List.of();
         }
-        String values = String.join(", ", Collections.nCopies(reminders.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        String values = String.join(", ",
+                Collections.nCopies(reminders.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         Set<UUID> inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO reminder (id, recipient_id, kind, subject_id, occasion, channel, title, body, language,

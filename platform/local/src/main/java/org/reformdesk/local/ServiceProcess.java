@@ -117,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
     }
 
+    /** The CPU time (user and system) the process has used so far; zero where the system does not tell. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Resident memory in MiB, from /proc (Linux); -1 where that is not available. */
     public long residentMemoryMiB() {
         try {

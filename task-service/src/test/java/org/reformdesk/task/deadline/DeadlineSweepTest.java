@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,22 @@ class DeadlineSweepTest {
                 tasks.ofType("reform.task.overdue.v1", first.toString()).size() == 1
                         && tasks.ofType("reform.task.overdue.v1", second.toString()).size() == 1
                         && dueSoon(soon).size() == 1);
+    }
+
+    @Test
+    void moreOverdueTasksThanAPageHoldsAreEachSignalledOnce() {
+        // the test profile's pages hold three candidates (reform.deadline.batch-size)
+        UUID unit = LedgerFixtures.unit("B", "DISTRICT");
+        LocalDate deadline = clock.today().plusDays(20);
+        List<UUID> late = IntStream.range(0, 7).mapToObj(i -> LedgerFixtures.task(unit, deadline)).toList();
+        moveTo(deadline.plusDays(1));
+
+        assertThat(sweep.sweep().overdue()).isGreaterThanOrEqualTo(late.size());
+        assertThat(sweep.sweep().overdue()).isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> late.stream()
+                .allMatch(task -> tasks.ofType("reform.task.overdue.v1", task.toString()).size() == 1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> late.stream()
+                .allMatch(task -> tasks.ofType("reform.task.overdue.v1", task.toString()).size() == 1));
     }
 
     @Test

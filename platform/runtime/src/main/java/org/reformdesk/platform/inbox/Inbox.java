@@ -41,6 +41,14 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    /**
+     * Events whose changes are written together. Every query first checks the whole persistence context for changes
+     * to flush, so a batch of 500 must not keep the entities of all its events to the end; but writing after every
+     * event cost inspection a round trip per row (23 % of its time in the burst) where 100 events' orders, their
+     * history and their outbox rows go as three JDBC batches.
+     */
+    private static final int FLUSH_EVERY = 100;
+
     /** A record read into an event. */
     private record Read(KafkaRecord<String, String> record, IncomingEvent event) {
     }
@@ -101,12 +109,12 @@ public class Inbox {
             Set<UUID> claimed = claim(consumer, events);
             List<IncomingEvent> fresh = events.stream().filter(event -> claimed.remove(event.id())).toList();
             oncePerBatch.open(fresh);
-            for (IncomingEvent event : fresh) {
-                handler.handle(event);
-                // every query checks the whole persistence context for changes to flush first: without this a
-                // batch of 500 would check the entities of all the events before it, again and again
-                entityManager.flush();
-                entityManager.clear();
+            for (int i = 0; i < fresh.size(); i++) {
+                handler.handle(fresh.get(i));
+                if ((i + 1) % FLUSH_EVERY == 0) {
+                    entityManager.flush();
+                    entityManager.clear();
+                }
             }
             oncePerBatch.complete();
             return fresh.size();
