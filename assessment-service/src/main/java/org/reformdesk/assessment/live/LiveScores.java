@@ -210,10 +210,11 @@ public class LiveScores {
      * Scoring and ranking are serialised in the service, whichever consumer thread, request, sweep or replica does
      * it: a consumer's batch locks the standings of hundreds of units in the order its events come and re-ranks their
      * categories at its end, and two transactions doing that in different orders would deadlock. Taken before any
-     * standing is locked and held to the end of the transaction.
+     * standing is locked and held to the end of the transaction, so a consumer batch takes it once.
      */
     private void serialise() {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('scoring'))").getSingleResult();
+        oncePerBatch.value("scoring lock", () -> entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('scoring'))").getSingleResult());
     }
 
     /** The unit's standing for the month, locked for this transaction; a new one starts at the base score. */

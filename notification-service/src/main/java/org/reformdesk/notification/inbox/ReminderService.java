@@ -85,9 +85,10 @@ public class ReminderService {
     }
 
     /**
-     * One round of an occasion: the reminders, without scheduling anything. They are written with one statement
-     * and their inbox copies announced with one batch: the year-end burst reminds 20,000 people on several
-     * channels, and a statement and a read-back per reminder were half of what this service spent on it.
+     * One round of an occasion: the reminders, without scheduling anything. They are written with one statement:
+     * the year-end burst reminds 20,000 people on several channels, and a statement and a read-back per reminder
+     * were half of what this service spent on it. Their inbox copies are announced as entities, which a consumer
+     * batch writes for 100 events at a time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deliver(Occasion occasion) {
@@ -104,9 +105,11 @@ public class ReminderService {
         }
         List<Reminder> delivered = insertNew(reminders).stream()
                 .filter(reminder -> reminder.state == DeliveryState.DELIVERED).toList();
-        outbox.recordAll(delivered.stream().map(reminder -> ReminderDelivered.of(reminder.id, reminder.recipientId,
-                reminder.kind.name(), reminder.subjectId, reminder.channel.name(), now)).toList());
-        delivered.forEach(reminder -> arrivals.fire(new InboxArrival(ReminderView.of(reminder))));
+        for (Reminder reminder : delivered) {
+            outbox.record(ReminderDelivered.of(reminder.id, reminder.recipientId, reminder.kind.name(),
+                    reminder.subjectId, reminder.channel.name(), now));
+            arrivals.fire(new InboxArrival(ReminderView.of(reminder)));
+        }
     }
 
     /** Repeats stop and waiting deliveries are dropped once a subject closes: nobody is chased for done work. */
