@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import org.reformdesk.notification.rules.Occasion;
 import org.reformdesk.notification.rules.ReminderKind;
@@ -45,6 +46,10 @@ public class Repeats {
     @Inject
     ReminderService reminders;
 
+    /**
+     * Schedules the next round. The statement names the one table it writes, so Hibernate need not flush what the
+     * consumer batch has pending (its outbox rows, written 100 events at a time) before it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void schedule(Occasion occasion, Instant next) {
         entityManager.createNativeQuery("""
@@ -52,6 +57,8 @@ public class Repeats {
                                                      responsible_leader_id, facts, round, next_at)
                         VALUES (:kind, :subject, :occasion, :unit, :person, :leader, CAST(:facts AS jsonb), 1, :next)
                         ON CONFLICT DO NOTHING""")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("reminder_repeat")
                 .setParameter("kind", occasion.kind().name())
                 .setParameter("subject", occasion.subjectId())
                 .setParameter("occasion", occasion.key())
