@@ -23,7 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
      * within 2 s and to stay under 200 MB resident. Measured on task- and assessment-service (README, "Footprint"):
      * C1 only ({@code TieredStopAtLevel=1}, one compiler thread) takes a third off the CPU a start costs and keeps
      * C2's code and arenas out of memory (some 45 MiB less resident); these services wait on PostgreSQL and Kafka, not
-     * on peak-compiled code. The heap commits only what the live set needs (free ratios) up to 192 MiB, room for a
+     * on peak-compiled code. With C2 the year-end burst took 123 s instead of 54 s: five JVMs' compiler threads
+     * competed for two cores while it ran (README, "Figures"). The heap commits only what the live set needs (free ratios) up to 192 MiB, room for a
      * spreadsheet import in one transaction.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",

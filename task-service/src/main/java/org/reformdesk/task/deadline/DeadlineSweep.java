@@ -107,7 +107,10 @@ public class DeadlineSweep {
                 MilestoneOverdue.of(signal.taskId(), signal.code(), signal.title(), signal.leadUnitId(),
                         signal.responsiblePersonId(), signal.milestone(), signal.dueOn(),
                         signal.responsibleLeaderId()));
-        int reportsOverdue = repeat(() -> reports.signalMissing(today, config.batchSize()));
+        int reportsOverdue = pages(after -> {
+            ReportDeadlines.Signalled page = reports.signalMissing(today, config.batchSize(), after.taskId());
+            return new Page(page.claimed(), page.size(), new Key(page.last(), ""));
+        });
         return new Result(today, overdue, dueSoon, milestonesDueSoon, milestonesOverdue, reportsOverdue);
     }
 
@@ -117,32 +120,26 @@ public class DeadlineSweep {
                 signal.milestone().isEmpty() ? null : signal.milestone(), signal.responsibleLeaderId());
     }
 
-    /** Runs batches, each in its own transaction, until one comes back short. */
-    private int repeat(java.util.function.Supplier<Integer> batch) {
-        int total = 0;
-        int claimed;
-        do {
-            claimed = QuarkusTransaction.requiringNew().call(batch::get);
-            total += claimed;
-        } while (claimed == config.batchSize());
-        return total;
-    }
-
     /**
      * Signals every candidate {@code candidates} selects (task id, milestone, due date, offset, kind) that was not
-     * signalled before, a page at a time in key order, each page in its own transaction; returns how many.
+     * signalled before; returns how many.
      */
     private int claimAll(String candidates, LocalDate today, ReminderOffsets.Band band,
             Function<Signal, ReformEvent> event) {
+        return pages(after -> claim(candidates, today, band, event, after));
+    }
+
+    /** Runs pages in key order, each in its own transaction, until one comes back short; returns what they claimed. */
+    private int pages(Function<Key, Page> page) {
         int claimed = 0;
         Key after = Key.FIRST;
-        Page page;
+        Page done;
         do {
             Key from = after;
-            page = QuarkusTransaction.requiringNew().call(() -> claim(candidates, today, band, event, from));
-            claimed += page.claimed();
-            after = page.last();
-        } while (page.size() == config.batchSize());
+            done = QuarkusTransaction.requiringNew().call(() -> page.apply(from));
+            claimed += done.claimed();
+            after = done.last();
+        } while (done.size() == config.batchSize());
         return claimed;
     }
 

@@ -12,6 +12,7 @@ import org.reformdesk.task.ledger.Task;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,34 +38,51 @@ public class ReportDeadlines {
         return new ReportCalendar(config.reportDay());
     }
 
-    /** Signals up to {@code batch} missing reports of the last period whose report day passed; returns how many. */
+    /** What a page of tasks did: the missing reports it signalled, how many tasks it held and the last of them. */
+    public record Signalled(int claimed, int size, UUID last) {
+    }
+
+    /**
+     * Signals the missing reports of the last period whose report day passed, among up to {@code batch} tasks after
+     * {@code after} in id order. Pages go by key, not by "not signalled yet", for the reason the deadline sweep's do.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public int signalMissing(LocalDate today, int batch) {
+    public Signalled signalMissing(LocalDate today, int batch, UUID after) {
         YearMonth period = calendar().lastDuePeriod(today);
         LocalDate dueOn = calendar().dueOn(period);
-        List<UUID> missing = entityManager.createNativeQuery("""
-                        INSERT INTO report_overdue_signal (task_id, period, signalled_at)
-                        SELECT t.id, :period, :now FROM task t
-                        WHERE t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.assigned_on < :periodStart
-                          AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.task_id = t.id AND r.period = :period)
-                          AND NOT EXISTS (SELECT 1 FROM report_overdue_signal s WHERE s.task_id = t.id
-                                          AND s.period = :period)
-                        LIMIT :batch
-                        ON CONFLICT DO NOTHING
-                        RETURNING task_id""", UUID.class)
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        WITH page AS (
+                            SELECT t.id FROM task t
+                            WHERE t.status IN ('ASSIGNED', 'IN_PROGRESS') AND t.assigned_on < :periodStart
+                              AND t.id > :after
+                              AND NOT EXISTS (SELECT 1 FROM progress_report r WHERE r.task_id = t.id
+                                              AND r.period = :period)
+                            ORDER BY t.id LIMIT :batch),
+                        claimed AS (
+                            INSERT INTO report_overdue_signal (task_id, period, signalled_at)
+                            SELECT id, :period, :now FROM page
+                            ON CONFLICT DO NOTHING
+                            RETURNING task_id)
+                        SELECT l.size, l.id, c.task_id
+                        FROM (SELECT id, count(*) OVER () AS size FROM page ORDER BY id DESC LIMIT 1) l
+                        LEFT JOIN claimed c ON true""")
                 .setParameter("period", period.toString())
                 .setParameter("now", clock.instant())
                 .setParameter("periodStart", period.atDay(1))
+                .setParameter("after", after)
                 .setParameter("batch", batch)
                 .getResultList();
-        if (missing.isEmpty()) {
-            return 0;
+        if (rows.isEmpty()) {
+            return new Signalled(0, 0, after);
         }
-        outbox.recordAll(Task.<Task>list("id in ?1", missing).stream()
-                .map(task -> ReportOverdue.of(task.id, task.code, task.title, task.leadUnitId,
-                        task.responsiblePersonId, period.toString(), dueOn, task.responsibleLeaderId))
-                .toList());
-        return missing.size();
+        List<UUID> missing = rows.stream().map(row -> (UUID) row[2]).filter(Objects::nonNull).toList();
+        if (!missing.isEmpty()) {
+            outbox.recordAll(Task.<Task>list("id in ?1", missing).stream()
+                    .map(task -> ReportOverdue.of(task.id, task.code, task.title, task.leadUnitId,
+                            task.responsiblePersonId, period.toString(), dueOn, task.responsibleLeaderId))
+                    .toList());
+        }
+        return new Signalled(missing.size(), ((Number) rows.get(0)[0]).intValue(), (UUID) rows.get(0)[1]);
     }
 }
