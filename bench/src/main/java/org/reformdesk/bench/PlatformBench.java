@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -70,6 +71,8 @@ public final class PlatformBench {
     private final Map<Service, Db> db = new EnumMap<>(Service.class);
     private final Figures figures = new Figures();
     private Platform platform;
+    /** Set when the run is being stopped; guarded by this, as starting processes is. */
+    private boolean stopping;
     private double escalationRate;
     /** The units' heads: each is the responsible person of the tasks their unit leads. */
     private Set<UUID> responsible = Set.of();
@@ -112,8 +115,8 @@ public final class PlatformBench {
                 "reform.ladder.sweep-every", "off", "reform.rectification.sweep-every", "off",
                 "reform.summaries.sweep-every", "off", "reform.reminders.repeat-sweep-every", "off");
         Path work = target.resolve("platform-" + run);
-        platform = Platform.start(new Platform.Settings(root, work, postgres, databases, ports, Ports.free(),
-                Ports.free(), tokens.quarkusConfig(), config), readyTimeout);
+        platform = starting(() -> Platform.start(new Platform.Settings(root, work, postgres, databases, ports,
+                Ports.free(), Ports.free(), tokens.quarkusConfig(), config), readyTimeout));
         for (Service service : Service.values()) {
             db.put(service, new Db(postgres.jdbcUrl(databases.get(service)), postgres.user(), postgres.password()));
         }
@@ -450,7 +453,7 @@ public final class PlatformBench {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("N", Integer.toString(tasks));
             builder.environment().put("RUNS", runs);
-            int exit = builder.start().waitFor();
+            int exit = starting(builder::start).waitFor();
             String last = Files.readAllLines(log).stream().filter(line -> line.startsWith("flowable:"))
                     .reduce((a, b) -> b).orElse(null);
             // its figures are in its final line; its exit status is not: the script's EXIT trap kills a sampler it
@@ -540,15 +543,15 @@ public final class PlatformBench {
     /** Starts each packaged service alone on a fresh broker (its database is migrated by now), one after another. */
     private Map<Service, Duration> startOneAtATime(Path work) {
         Map<Service, Duration> ready = new EnumMap<>(Service.class);
-        try (KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free())) {
+        try (KafkaBroker kafka = starting(() -> KafkaBroker.start(work.resolve("kafka"), Ports.free(), Ports.free()))) {
             for (Service service : Service.values()) {
                 Map<String, String> config = new HashMap<>(tokens.quarkusConfig());
                 config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(databases.get(service)));
                 config.put("quarkus.datasource.username", postgres.user());
                 config.put("quarkus.datasource.password", postgres.password());
                 config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-                try (ServiceProcess process = ServiceProcess.start(root, service, Ports.free(), config,
-                        work.resolve("logs"))) {
+                try (ServiceProcess process = starting(() -> ServiceProcess.start(root, service, Ports.free(), config,
+                        work.resolve("logs")))) {
                     ready.put(service, process.awaitReady(readyTimeout));
                 }
             }
@@ -661,8 +664,36 @@ public final class PlatformBench {
         }
     }
 
+    /**
+     * Starts processes of the run unless the run is being stopped. Stopped mid-run (Ctrl-C, kill), the main thread
+     * goes on while the shutdown hook runs; holding the same lock, a start happens either before the hook, which then
+     * stops it, or not at all.
+     */
+    private synchronized <T> T starting(Callable<T> start) {
+        check(!stopping, "the run is being stopped");
+        try {
+            return start.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stopChildren() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.current().descendants().forEach(child -> child.onExit().completeOnTimeout(child, 10,
+                TimeUnit.SECONDS).join());
+    }
+
     private synchronized void cleanUp() {
+        stopping = true;
         db.values().forEach(Db::close);
+        // everything this run started, at once: the start-alone phase's broker and service and the reference are not
+        // the platform's, and they hold connections to the databases dropped below
+        stopChildren();
         if (platform != null) {
             platform.close();
         }
