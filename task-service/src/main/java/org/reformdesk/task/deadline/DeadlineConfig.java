@@ -11,7 +11,7 @@ public interface DeadlineConfig {
     /** How often the sweep runs, e.g. {@code 1m}; {@code off} disables the schedule. */
     String sweepEvery();
 
-    /** Signals the sweep emits per transaction. */
+    /** Candidates the sweep looks at per transaction (a page, in key order): at most as many signals. */
     int batchSize();
 
     /** Days before a deadline or milestone at which a due-soon reminder goes out; the largest opens DUE_SOON. */
