@@ -24,8 +24,8 @@ public final class ServiceProcess implements AutoCloseable {
      * C1 only ({@code TieredStopAtLevel=1}, one compiler thread) takes a third off the CPU a start costs and keeps
      * C2's code and arenas out of memory (some 45 MiB less resident); these services wait on PostgreSQL and Kafka, not
      * on peak-compiled code. With C2 the year-end burst took 123 s instead of 54 s: five JVMs' compiler threads
-     * competed for two cores while it ran (README, "Figures"). The heap commits only what the live set needs (free ratios) up to 192 MiB, room for a
-     * spreadsheet import in one transaction.
+     * competed for two cores while it ran (README, "Footprint"). The heap commits only what the live set needs (free
+     * ratios) up to 192 MiB, room for a spreadsheet import in one transaction.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=32m",

@@ -40,7 +40,8 @@ public class OncePerBatch {
 
     /**
      * The value under {@code key}, read by {@code read} the first time this batch asks. Only for data the batch's own
-     * events do not change: a change made later in the batch is not seen.
+     * events do not change, or that the caller keeps current itself (inspection adds the subject of each order it
+     * issues to the batch's subjects with an open order): a change made later in the batch is not seen.
      */
     @SuppressWarnings("unchecked")
     public <T> T value(String key, Supplier<T> read) {
