@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class PlatformBench {
     private final int tasks = Integer.getInteger("bench.tasks", 10_000);
     private final int trickleRate = Integer.getInteger("bench.trickle.rate", 20);
     private final int trickleSeconds = Integer.getInteger("bench.trickle.seconds", 60);
+    private final int trickleWarmup = Integer.getInteger("bench.trickle.warmup.seconds", 10);
     private final int ledgerTasks = Integer.getInteger("bench.ledger.tasks", 100_000);
     private final int ledgerRate = Integer.getInteger("bench.ledger.rate", 500);
     private final int ledgerSeconds = Integer.getInteger("bench.ledger.seconds", 60);
@@ -102,8 +104,8 @@ public final class PlatformBench {
         String run = UUID.randomUUID().toString().substring(0, 8);
         figures.context("run", run);
         figures.context("machine", machine());
-        figures.context("sizes", "tasks=%d trickle=%d/s x %d s ledger=%d at %d/s x %d s".formatted(tasks,
-                trickleRate, trickleSeconds, ledgerTasks, ledgerRate, ledgerSeconds));
+        figures.context("sizes", "tasks=%d trickle=%d/s x %d s after %d s warm-up ledger=%d at %d/s x %d s"
+                .formatted(tasks, trickleRate, trickleSeconds, trickleWarmup, ledgerTasks, ledgerRate, ledgerSeconds));
         System.out.println("bench: run " + run + " on " + machine());
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -126,6 +128,7 @@ public final class PlatformBench {
         responsible = units.stream().map(City.Unit::head).collect(Collectors.toSet());
         LocalDate today = LocalDate.parse(rest.get(url(Service.TASK) + "/api/v1/clock").path("today").asText());
         int trickleCount = trickleRate * trickleSeconds;
+        int warmupCount = trickleRate * trickleWarmup;
         long seedStart = System.nanoTime();
         boolean overRest = seed.equals("rest");
         Map<UUID, UUID> burstTasks = overRest
@@ -134,8 +137,11 @@ public final class PlatformBench {
         Map<UUID, UUID> trickleTasks = overRest
                 ? City.createTasks(rest, url(Service.TASK), units, "TR", trickleCount, today.plusDays(30))
                 : City.insertTasks(db.get(Service.TASK), units, "TR", trickleCount, today.plusDays(30));
+        Map<UUID, UUID> warmupTasks = overRest
+                ? City.createTasks(rest, url(Service.TASK), units, "TW", warmupCount, today.plusDays(30))
+                : City.insertTasks(db.get(Service.TASK), units, "TW", warmupCount, today.plusDays(30));
         System.out.printf("bench: seeded %d units and %d people over REST, %d tasks %s in %.1f s%n", units.size(),
-                units.size() * 2, tasks + trickleCount,
+                units.size() * 2, tasks + trickleCount + warmupCount,
                 overRest ? "over REST" : "in SQL (-Dbench.seed=rest: over REST)",
                 (System.nanoTime() - seedStart) / 1e9);
         figures.context("seed", overRest ? "tasks over REST" : "tasks in SQL into task-service's database");
@@ -146,7 +152,7 @@ public final class PlatformBench {
         await("notification to know every person of the directory", () -> db.get(Service.NOTIFICATION)
                 .count("SELECT count(*) FROM directory_person") == units.size() * 2L);
 
-        trickle(trickleTasks, today);
+        trickle(warmupTasks, trickleTasks, today);
         Instant afterBurst = burst(burstTasks, today.plusDays(11));
         Map<Service, Long> resident = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -173,8 +179,11 @@ public final class PlatformBench {
      * then the deadline sweep over REST) and times each overdue event from its commit in task-service (the outbox
      * row's occurred_at) to the last of its effects in the three consuming services.
      */
-    private void trickle(Map<UUID, UUID> trickleTasks, LocalDate today) {
-        List<UUID> ids = new ArrayList<>(trickleTasks.keySet());
+    private void trickle(Map<UUID, UUID> warmupTasks, Map<UUID, UUID> trickleTasks, LocalDate today) {
+        // The warm-up runs at the same rate just before, unmeasured (as the ledger's): the services have just started
+        // and their first seconds measure class loading and the JIT, not a steady trickle. Its effects are counted.
+        List<UUID> ids = new ArrayList<>(warmupTasks.keySet());
+        ids.addAll(trickleTasks.keySet());
         Db task = db.get(Service.TASK);
         Map<String, Long> before = effectTotals();
         long interval = TimeUnit.SECONDS.toNanos(1) / trickleRate;
@@ -182,19 +191,25 @@ public final class PlatformBench {
         int swept = 0;
         int late = 0;
         for (int i = 0; i < ids.size(); i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
+            if (i == warmupTasks.size()) {
+                start = System.nanoTime(); // the measured trickle keeps its own schedule, whatever the warm-up made
+            }
+            int tick = i < warmupTasks.size() ? i : i - warmupTasks.size();
+            long wait = start + tick * interval - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
-            } else if (-wait > interval) {
+            } else if (-wait > interval && i >= warmupTasks.size()) {
                 late++;
             }
             task.update("UPDATE task SET deadline = ? WHERE id = ?", today.minusDays(1), ids.get(i));
             swept += rest.post(url(Service.TASK) + "/api/v1/deadline-sweeps", Map.of()).path("overdue").asInt();
         }
-        double achieved = ids.size() / ((System.nanoTime() - start) / 1e9);
+        double achieved = trickleTasks.size() / ((System.nanoTime() - start) / 1e9);
         check(swept == ids.size(), "the trickle's sweeps found %d overdue tasks, expected %d", swept, ids.size());
-        awaitEffects("trickle", trickleTasks.keySet(), Set.copyOf(trickleTasks.values()), before);
+        Set<UUID> units = new HashSet<>(warmupTasks.values());
+        units.addAll(trickleTasks.values());
+        Set<UUID> all = Set.copyOf(ids);
+        awaitEffects("trickle", all, units, before);
 
         Map<UUID, UUID> taskOfEvent = overdueEvents(trickleTasks.keySet());
         Map<UUID, Instant> committed = task.instants("SELECT id, occurred_at FROM outbox_event WHERE id = ANY(?)",
@@ -220,6 +235,7 @@ public final class PlatformBench {
             latencies.add(Duration.between(committed.get(event), end).toNanos() / 1_000);
         });
         check(latencies.count() == ids.size(), "every trickle event has a latency");
+        figures.info("trickle: warm-up before it, unmeasured", trickleWarmup, "s");
         figures.info("trickle: overdue events made at (goal %d/s)".formatted(trickleRate), achieved, "/s");
         figures.info("trickle: ticks that fell a whole interval behind", late, "ticks");
         figures.info("trickle: overdue event -> last effect p50", latencies.percentileMillis(50), "ms");
