@@ -51,6 +51,7 @@ public final class PlatformBench {
 
     private static final String OVERDUE = "reform.task.overdue.v1";
     private static final String ESCALATED = "reform.supervision.order-escalated.v1";
+    private static final String MACHINE = "the whole machine";
 
     private final Path root;
     private final Path target;
@@ -188,11 +189,13 @@ public final class PlatformBench {
         Map<String, Long> before = effectTotals();
         long interval = TimeUnit.SECONDS.toNanos(1) / trickleRate;
         long start = System.nanoTime();
+        Map<String, Double> cpuBefore = cpuSeconds();
         int swept = 0;
         int late = 0;
         for (int i = 0; i < ids.size(); i++) {
             if (i == warmupTasks.size()) {
                 start = System.nanoTime(); // the measured trickle keeps its own schedule, whatever the warm-up made
+                cpuBefore = cpuSeconds();
             }
             int tick = i < warmupTasks.size() ? i : i - warmupTasks.size();
             long wait = start + tick * interval - System.nanoTime();
@@ -204,7 +207,10 @@ public final class PlatformBench {
             task.update("UPDATE task SET deadline = ? WHERE id = ?", today.minusDays(1), ids.get(i));
             swept += rest.post(url(Service.TASK) + "/api/v1/deadline-sweeps", Map.of()).path("overdue").asInt();
         }
-        double achieved = trickleTasks.size() / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double achieved = trickleTasks.size() / seconds;
+        Map<String, Double> cpuAfter = cpuSeconds();
+        Map<String, Double> cpuFrom = cpuBefore;
         check(swept == ids.size(), "the trickle's sweeps found %d overdue tasks, expected %d", swept, ids.size());
         Set<UUID> units = new HashSet<>(warmupTasks.values());
         units.addAll(trickleTasks.values());
@@ -214,12 +220,18 @@ public final class PlatformBench {
         Map<UUID, UUID> taskOfEvent = overdueEvents(trickleTasks.keySet());
         Map<UUID, Instant> committed = task.instants("SELECT id, occurred_at FROM outbox_event WHERE id = ANY(?)",
                 task.uuids(taskOfEvent.keySet()));
+        // where the time goes: publication and each consumer's start (its transaction's now()), per event
+        Map<String, Latencies> stages = new LinkedHashMap<>();
+        stages.put("published", since(committed, task.instants(
+                "SELECT id, published_at FROM outbox_event WHERE id = ANY(?)", task.uuids(taskOfEvent.keySet()))));
         Map<UUID, Instant> last = new HashMap<>();
         for (Service consumer : List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT)) {
             Db consumerDb = db.get(consumer);
-            consumerDb.instants("SELECT event_id, processed_at FROM processed_event WHERE event_id = ANY(?)",
-                    consumerDb.uuids(taskOfEvent.keySet()))
-                    .forEach((event, at) -> last.merge(event, at, PlatformBench::later));
+            Map<UUID, Instant> processed = consumerDb.instants(
+                    "SELECT event_id, processed_at FROM processed_event WHERE event_id = ANY(?)",
+                    consumerDb.uuids(taskOfEvent.keySet()));
+            stages.put(consumer.module() + " began", since(committed, processed));
+            processed.forEach((event, at) -> last.merge(event, at, PlatformBench::later));
         }
         Db notification = db.get(Service.NOTIFICATION);
         Map<UUID, Instant> reminded = notification.instants("""
@@ -234,13 +246,28 @@ public final class PlatformBench {
             Instant end = later(later(last.get(event), reminded.get(taskId)), ordered.get(taskId));
             latencies.add(Duration.between(committed.get(event), end).toNanos() / 1_000);
         });
-        check(latencies.count() == ids.size(), "every trickle event has a latency");
+        check(latencies.count() == trickleTasks.size(), "every trickle event has a latency");
         figures.info("trickle: warm-up before it, unmeasured", trickleWarmup, "s");
         figures.info("trickle: overdue events made at (goal %d/s)".formatted(trickleRate), achieved, "/s");
         figures.info("trickle: ticks that fell a whole interval behind", late, "ticks");
         figures.info("trickle: overdue event -> last effect p50", latencies.percentileMillis(50), "ms");
         figures.atMost("trickle: overdue event -> last effect p99", latencies.percentileMillis(99), "ms", 100);
         figures.info("trickle: overdue event -> last effect max", latencies.maxMillis(), "ms");
+        stages.forEach((stage, of) -> {
+            figures.info("trickle: overdue event -> " + stage + " p50", of.percentileMillis(50), "ms");
+            figures.info("trickle: overdue event -> " + stage + " p99", of.percentileMillis(99), "ms");
+        });
+        cpuAfter.forEach((who, used) -> figures.info("trickle: CPU time of " + who + " per overdue event",
+                (used - cpuFrom.get(who)) * 1e3 / trickleTasks.size(), "ms"));
+        figures.info("trickle: the whole machine busy", 100 * (cpuAfter.get(MACHINE) - cpuFrom.get(MACHINE))
+                / (seconds * Runtime.getRuntime().availableProcessors()), "%");
+    }
+
+    /** Per event, the time from {@code from} to {@code to}. */
+    private static Latencies since(Map<UUID, Instant> from, Map<UUID, Instant> to) {
+        Latencies latencies = new Latencies();
+        to.forEach((event, at) -> latencies.add(Duration.between(from.get(event), at).toNanos() / 1_000));
+        return latencies;
     }
 
     // ---- 2. year-end burst
@@ -406,7 +433,7 @@ public final class PlatformBench {
             for (int i = 1; i <= 8; i++) {
                 busy += i == 4 || i == 5 ? 0 : Long.parseLong(machine[i]);
             }
-            used.put("the whole machine", busy / 100.0);
+            used.put(MACHINE, busy / 100.0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
