@@ -3,12 +3,14 @@ package org.reformdesk.notification.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.reformdesk.events.GroupChanged;
 import org.reformdesk.events.PersonChanged;
 import org.reformdesk.events.PersonRemoved;
 import org.reformdesk.events.UnitChanged;
 import org.reformdesk.notification.rules.Responsibilities;
+import org.reformdesk.platform.inbox.OncePerBatch;
 
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +30,15 @@ public class Directory implements Responsibilities {
     @Inject
     Event<DirectoryChange> changes;
 
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    OncePerBatch oncePerBatch;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UnitChanged changed) {
+        changed();
         KnownUnit unit = KnownUnit.<KnownUnit>findByIdOptional(changed.unitId()).orElseGet(KnownUnit::new);
         unit.id = changed.unitId();
         unit.code = changed.code();
@@ -39,6 +48,7 @@ public class Directory implements Responsibilities {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(PersonChanged changed) {
+        changed();
         KnownPerson person = KnownPerson.<KnownPerson>findByIdOptional(changed.personId()).orElseGet(KnownPerson::new);
         person.id = changed.personId();
         person.name = changed.name();
@@ -54,12 +64,14 @@ public class Directory implements Responsibilities {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(PersonRemoved removed) {
+        changed();
         KnownPerson.deleteById(removed.personId());
         changes.fire(new DirectoryChange.PersonLeft(removed.personId()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(GroupChanged changed) {
+        changed();
         KnownGroup group = KnownGroup.<KnownGroup>findByIdOptional(changed.groupId()).orElseGet(KnownGroup::new);
         group.id = changed.groupId();
         group.name = changed.name();
@@ -67,6 +79,17 @@ public class Directory implements Responsibilities {
         group.liaisonUnitId = changed.liaisonUnitId();
         group.memberUnitIds = new HashSet<>(changed.memberUnitIds() == null ? List.of() : changed.memberUnitIds());
         group.persist();
+    }
+
+    /** Raised once per change (once per batch of changes): answers kept from before it are read again. */
+    public long version() {
+        return ((Number) entityManager.createNativeQuery("SELECT version FROM directory_version").getSingleResult())
+                .longValue();
+    }
+
+    private void changed() {
+        oncePerBatch.run("directory version", () -> entityManager
+                .createNativeQuery("UPDATE directory_version SET version = version + 1").executeUpdate());
     }
 
     public Optional<Contact> contact(UUID personId) {

@@ -53,7 +53,7 @@ public class ReminderService {
     ServiceClock clock;
 
     @Inject
-    BatchDirectory directory;
+    CachedDirectory directory;
 
     @Inject
     ReminderTexts texts;

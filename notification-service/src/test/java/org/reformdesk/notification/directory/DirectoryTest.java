@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -110,6 +111,35 @@ class DirectoryTest {
         awaitCaughtUp();
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", liaison)
                 .get("/api/v1/notifications").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void theNextReminderFollowsAChangeInTheDirectory() {
+        UUID unit = UUID.randomUUID();
+        UUID head = UUID.randomUUID();
+        UUID liaison = UUID.randomUUID();
+        UUID responsible = UUID.randomUUID();
+        sender.send(PersonChanged.of(head, "孙主任", unit, "HEAD", null, null, "en"));
+        sender.send(PersonChanged.of(liaison, "钱联络", unit, "LIAISON", null, null, "zh-CN"));
+        awaitKnown(head, liaison);
+        sender.send(TaskOverdue.of(UUID.randomUUID(), "KM-3", "任务", unit, responsible, LocalDate.of(2026, 3, 31)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxReminders(head, "TASK_OVERDUE") == 1
+                && inboxReminders(liaison, "TASK_OVERDUE") == 1);
+
+        // the answers the first reminder read (the unit's liaison, the head's language) are out of date now
+        sender.send(PersonChanged.of(head, "孙主任", unit, "HEAD", null, null, "zh-CN"));
+        sender.send(PersonRemoved.of(liaison, unit));
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                directory.contact(liaison).isEmpty() && directory.languageOf(head).equals("zh-CN")));
+        sender.send(TaskOverdue.of(UUID.randomUUID(), "KM-4", "任务", unit, responsible, LocalDate.of(2026, 3, 31)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxReminders(head, "TASK_OVERDUE") == 2);
+        awaitCaughtUp();
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", head).queryParam("channel", "INBOX")
+                .get("/api/v1/notifications").then()
+                .body("items[0].title", equalTo("任务逾期提醒：KM-4"))
+                .body("items[1].title", equalTo("Overdue task: KM-3"));
+        assertThat(inboxReminders(liaison, "TASK_OVERDUE")).isEqualTo(1);
     }
 
     @Test
