@@ -178,7 +178,8 @@ public final class PlatformBench {
     /**
      * Makes one task overdue per tick at a fixed rate (its deadline set to yesterday in task-service's database,
      * then the deadline sweep over REST) and times each overdue event from its commit in task-service (the outbox
-     * row's occurred_at) to the last of its effects in the three consuming services.
+     * row's occurred_at) to the last of its effects in the three consuming services. Also prints where that time goes
+     * (publication, each consumer's start) and what each process spent per overdue event while it ran.
      */
     private void trickle(Map<UUID, UUID> warmupTasks, Map<UUID, UUID> trickleTasks, LocalDate today) {
         // The warm-up runs at the same rate just before, unmeasured (as the ledger's): the services have just started
