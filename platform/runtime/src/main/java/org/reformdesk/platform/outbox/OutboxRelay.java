@@ -16,22 +16,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,80 +110,42 @@ public class OutboxRelay {
         }
     }
 
-    /** An unpublished row, as the relay reads it. */
-    private record Pending(UUID id, String aggregateId, String type, String topic, Instant occurredAt,
-            String payload) {
-    }
-
-    /**
-     * Publishes the oldest unpublished rows; returns how many. Plain JDBC: as entities, every batch cost an HQL
-     * query, a managed row per event and its dirty check at commit — the relay of a consumer that handles one event
-     * at a time does that once per event.
-     */
+    /** Publishes the oldest unpublished rows; returns how many. */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Session session = entityManager.unwrap(Session.class);
-            List<Pending> batch = session.doReturningWork(this::claim);
+            boolean mine = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                    .setParameter("key", RELAY_LOCK).getSingleResult();
+            if (!mine) {
+                return 0;
+            }
+            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by position")
+                    .page(0, config.batchSize()).list();
             if (batch.isEmpty()) {
                 return 0;
             }
             CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            session.doWork(connection -> markPublished(connection, batch));
+            OutboxEvent.update("publishedAt = ?1 where id in ?2", clock.instant(),
+                    batch.stream().map(row -> row.id).toList());
             published.increment(batch.size());
             return batch.size();
         });
     }
 
-    /** The oldest unpublished rows, if this replica holds the relay lock for the transaction; else none. */
-    private List<Pending> claim(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet mine = lock.executeQuery()) {
-                if (!mine.next() || !mine.getBoolean(1)) {
-                    return List.of();
-                }
-            }
-        }
-        List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, aggregate_id, type, topic, occurred_at, payload::text FROM outbox_event
-                WHERE published_at IS NULL ORDER BY position LIMIT ?""")) {
-            select.setInt(1, config.batchSize());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    batch.add(new Pending(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getObject(5, OffsetDateTime.class).toInstant(),
-                            rows.getString(6)));
-                }
-            }
-        }
-        return batch;
-    }
-
-    private void markPublished(Connection connection, List<Pending> batch) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE outbox_event SET published_at = ? WHERE id = ANY(?)")) {
-            update.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            update.setArray(2, connection.createArrayOf("uuid", batch.stream().map(Pending::id).toArray()));
-            update.executeUpdate();
-        }
-    }
-
-    private CompletableFuture<Void> send(Pending row) {
+    private CompletableFuture<Void> send(OutboxEvent row) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        Message<String> message = Message.of(row.payload())
+        Message<String> message = Message.of(row.payload)
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.id().toString())
-                        .withType(row.type())
+                        .withId(row.id.toString())
+                        .withType(row.type)
                         .withSource(URI.create("/reform-desk/" + source))
-                        .withSubject(row.aggregateId())
-                        .withTimestamp(row.occurredAt().atZone(clock.getZone()))
+                        .withSubject(row.aggregateId)
+                        .withTimestamp(row.occurredAt.atZone(clock.getZone()))
                         .withDataContentType("application/json")
                         .build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.topic())
-                        .withKey(row.aggregateId())
+                        .withTopic(row.topic)
+                        .withKey(row.aggregateId)
                         .build())
                 .withAck(() -> {
                     ack.complete(null);
