@@ -184,38 +184,20 @@ public final class PlatformBench {
     private void trickle(Map<UUID, UUID> warmupTasks, Map<UUID, UUID> trickleTasks, LocalDate today) {
         // The warm-up runs at the same rate just before, unmeasured (as the ledger's): the services have just started
         // and their first seconds measure class loading and the JIT, not a steady trickle. Its effects are counted.
-        List<UUID> ids = new ArrayList<>(warmupTasks.keySet());
-        ids.addAll(trickleTasks.keySet());
         Db task = db.get(Service.TASK);
         Map<String, Long> before = effectTotals();
-        long interval = TimeUnit.SECONDS.toNanos(1) / trickleRate;
-        long start = System.nanoTime();
+        Ticks warmup = tick(List.copyOf(warmupTasks.keySet()), today);
         Map<String, Double> cpuBefore = cpuSeconds();
-        int swept = 0;
-        int late = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            if (i == warmupTasks.size()) {
-                start = System.nanoTime(); // the measured trickle keeps its own schedule, whatever the warm-up made
-                cpuBefore = cpuSeconds();
-            }
-            int tick = i < warmupTasks.size() ? i : i - warmupTasks.size();
-            long wait = start + tick * interval - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            } else if (-wait > interval && i >= warmupTasks.size()) {
-                late++;
-            }
-            task.update("UPDATE task SET deadline = ? WHERE id = ?", today.minusDays(1), ids.get(i));
-            swept += rest.post(url(Service.TASK) + "/api/v1/deadline-sweeps", Map.of()).path("overdue").asInt();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double achieved = trickleTasks.size() / seconds;
+        Ticks measured = tick(List.copyOf(trickleTasks.keySet()), today);
         Map<String, Double> cpuAfter = cpuSeconds();
-        Map<String, Double> cpuFrom = cpuBefore;
-        check(swept == ids.size(), "the trickle's sweeps found %d overdue tasks, expected %d", swept, ids.size());
+        double achieved = trickleTasks.size() / measured.seconds();
+        int swept = warmup.swept() + measured.swept();
+        int expected = warmupTasks.size() + trickleTasks.size();
+        check(swept == expected, "the trickle's sweeps found %d overdue tasks, expected %d", swept, expected);
         Set<UUID> units = new HashSet<>(warmupTasks.values());
         units.addAll(trickleTasks.values());
-        Set<UUID> all = Set.copyOf(ids);
+        Set<UUID> all = new HashSet<>(warmupTasks.keySet());
+        all.addAll(trickleTasks.keySet());
         awaitEffects("trickle", all, units, before);
 
         Map<UUID, UUID> taskOfEvent = overdueEvents(trickleTasks.keySet());
@@ -250,7 +232,7 @@ public final class PlatformBench {
         check(latencies.count() == trickleTasks.size(), "every trickle event has a latency");
         figures.info("trickle: warm-up before it, unmeasured", trickleWarmup, "s");
         figures.info("trickle: overdue events made at (goal %d/s)".formatted(trickleRate), achieved, "/s");
-        figures.info("trickle: ticks that fell a whole interval behind", late, "ticks");
+        figures.info("trickle: ticks that fell a whole interval behind", measured.late(), "ticks");
         figures.info("trickle: overdue event -> last effect p50", latencies.percentileMillis(50), "ms");
         figures.atMost("trickle: overdue event -> last effect p99", latencies.percentileMillis(99), "ms", 100);
         figures.info("trickle: overdue event -> last effect max", latencies.maxMillis(), "ms");
@@ -259,9 +241,33 @@ public final class PlatformBench {
             figures.info("trickle: overdue event -> " + stage + " p99", of.percentileMillis(99), "ms");
         });
         cpuAfter.forEach((who, used) -> figures.info("trickle: CPU time of " + who + " per overdue event",
-                (used - cpuFrom.get(who)) * 1e3 / trickleTasks.size(), "ms"));
-        figures.info("trickle: the whole machine busy", 100 * (cpuAfter.get(MACHINE) - cpuFrom.get(MACHINE))
-                / (seconds * Runtime.getRuntime().availableProcessors()), "%");
+                (used - cpuBefore.get(who)) * 1e3 / trickleTasks.size(), "ms"));
+        figures.info("trickle: the whole machine busy", 100 * (cpuAfter.get(MACHINE) - cpuBefore.get(MACHINE))
+                / (measured.seconds() * Runtime.getRuntime().availableProcessors()), "%");
+    }
+
+    /** What one run of ticks did: overdue tasks the sweeps found, ticks a whole interval late, seconds it took. */
+    private record Ticks(int swept, int late, double seconds) {
+    }
+
+    /** One task overdue per tick at the trickle's rate: its deadline set to yesterday, then a sweep over REST. */
+    private Ticks tick(List<UUID> ids, LocalDate today) {
+        Db task = db.get(Service.TASK);
+        long interval = TimeUnit.SECONDS.toNanos(1) / trickleRate;
+        long start = System.nanoTime();
+        int swept = 0;
+        int late = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (-wait > interval) {
+                late++;
+            }
+            task.update("UPDATE task SET deadline = ? WHERE id = ?", today.minusDays(1), ids.get(i));
+            swept += rest.post(url(Service.TASK) + "/api/v1/deadline-sweeps", Map.of()).path("overdue").asInt();
+        }
+        return new Ticks(swept, late, (System.nanoTime() - start) / 1e9);
     }
 
     /** Per event, the time from {@code from} to {@code to}. */
