@@ -5,6 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -49,6 +52,21 @@ public abstract class ForgedTokensContract {
     void aPartnerClientWithoutThisServicesScopeIsRefused() {
         given().auth().oauth2(TestTokens.partner("unrelated:read")).get(protectedPath())
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /** Services keep the identities of tokens they verified (platform security.VerifiedTokens), never past expiry. */
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(3);
+        String token = TestTokens.mint().claims("office", null, List.of("reform-office")).expiresAt(expiry)
+                .sign(TestTokens.mint().signingKey());
+        given().auth().oauth2(token).get(protectedPath()).then().statusCode(200);
+        given().auth().oauth2(token).get(protectedPath()).then().statusCode(200);
+
+        Thread.sleep(Duration.between(Instant.now(), expiry).plusMillis(1_100).toMillis());
+
+        given().auth().oauth2(token).get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -117,7 +117,15 @@ final class LedgerQuery {
     }
 
     Query create(EntityManager entityManager, String sql) {
-        Query query = entityManager.createNativeQuery(sql);
+        return bind(entityManager.createNativeQuery(sql), sql);
+    }
+
+    /** A query whose rows are {@code entity}s (its SQL selects {@code t.*}). */
+    Query create(EntityManager entityManager, String sql, Class<?> entity) {
+        return bind(entityManager.createNativeQuery(sql, entity), sql);
+    }
+
+    private Query bind(Query query, String sql) {
         params.forEach((name, value) -> {
             if (sql.contains(":" + name)) {
                 query.setParameter(name, value);

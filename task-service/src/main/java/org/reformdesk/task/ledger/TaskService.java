@@ -392,14 +392,11 @@ public class TaskService {
         String order = LedgerQuery.orderBy(sort);
         long total = counts.get(List.of("total", query.where, Map.copyOf(query.params)), () -> ((Number) query
                 .create(entityManager, "SELECT count(*) FROM task t WHERE " + query.where).getSingleResult()).longValue());
-        List<UUID> ids = query.create(entityManager, "SELECT t.id FROM task t WHERE " + query.where + " ORDER BY "
-                        + order + " LIMIT " + paging.size + " OFFSET " + ((long) paging.page * paging.size))
-                .getResultList();
-        // read-only: a page's fifty tasks are shown, not changed, so Hibernate keeps no copies to check for changes
-        Map<UUID, Task> found = ids.isEmpty() ? Map.of() : Task.<Task>find("id in ?1", ids)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
-                .collect(Collectors.toMap(t -> t.id, Function.identity()));
-        return new Page<>(ids.stream().map(found::get).toList(), paging.page, paging.size, total);
+        // the page's rows in one statement; read-only: they are shown, not changed, so Hibernate keeps no copies
+        List<Task> tasks = query.create(entityManager, "SELECT t.* FROM task t WHERE " + query.where + " ORDER BY "
+                        + order + " LIMIT " + paging.size + " OFFSET " + ((long) paging.page * paging.size), Task.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        return new Page<>(tasks, paging.page, paging.size, total);
     }
 
     /**
