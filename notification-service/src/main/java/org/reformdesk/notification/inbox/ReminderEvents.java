@@ -5,10 +5,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.reformdesk.events.EventType;
 import org.reformdesk.notification.rules.Occasions;
-import org.reformdesk.platform.inbox.IncomingEvent;
 import org.reformdesk.platform.inbox.Inbox;
+import org.reformdesk.platform.inbox.IncomingEvent;
 
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -40,10 +42,11 @@ public class ReminderEvents {
         return inbox.deliver("notification.supervision-reminders", batch, this::handle);
     }
 
+    /** The monthly bulletin; a live rank change reminds no one, and there are several for every deduction. */
     @Incoming("assessment")
     @Blocking
     public CompletionStage<Void> assessment(KafkaRecordBatch<String, String> batch) {
-        return inbox.deliver("notification.bulletins", batch, this::handle);
+        return inbox.deliver("notification.bulletins", batch, EnumSet.of(EventType.RANKING_UPDATED), this::handle);
     }
 
     private void handle(IncomingEvent event) {

@@ -3,6 +3,7 @@ package org.reformdesk.notification.directory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.reformdesk.events.OrderIssued;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.PersonChanged;
 import org.reformdesk.events.PersonRemoved;
+import org.reformdesk.events.RankingUpdated;
 import org.reformdesk.events.Rung;
 import org.reformdesk.events.TaskOverdue;
 import org.reformdesk.events.UnitChanged;
@@ -53,6 +55,9 @@ class DirectoryTest {
 
     @Inject
     Directory directory;
+
+    @Inject
+    EntityManager entityManager;
 
     private void awaitKnown(UUID... people) {
         await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
@@ -193,5 +198,31 @@ class DirectoryTest {
                 .queryParam("channel", "INBOX").queryParam("kind", "ORDER_ISSUED").get("/api/v1/notifications")
                 .then().body("items[0].body", equalTo(
                         "改革办就【深化行政审批制度改革】向贵单位下达《提示单》（任务逾期），请于2026-04-08前反馈落实情况。"));
+    }
+
+    @Test
+    void aLiveRankChangeIsPassedOverUnreadWhileTheMonthsBulletinIsHandled() {
+        UUID unit = UUID.randomUUID();
+        UUID head = UUID.randomUUID();
+        sender.send(PersonChanged.of(head, "郑局长", unit, "HEAD", null, null, "zh-CN"));
+        awaitKnown(head);
+
+        UUID rankChange = UUID.randomUUID();
+        UUID bulletin = UUID.randomUUID();
+        sender.send(rankChange, RankingUpdated.of(unit, AssessmentCategory.B, new BigDecimal("98.0"), 3, 1, 20,
+                "2026-03"));
+        sender.send(bulletin, MonthPublished.of("2026-03", AssessmentCategory.B,
+                List.of(new MonthPublished.Entry(unit, new BigDecimal("98.0"), 3)), List.of(unit)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxReminders(head, "MONTH_PUBLISHED") == 1);
+        awaitCaughtUp();
+        assertThat(processedByBulletins(bulletin)).isEqualTo(1);
+        assertThat(processedByBulletins(rankChange)).as("a rank change is acknowledged without a claim").isZero();
+    }
+
+    private int processedByBulletins(UUID event) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'notification.bulletins' AND event_id = :id")
+                .setParameter("id", event).getSingleResult()).intValue());
     }
 }
