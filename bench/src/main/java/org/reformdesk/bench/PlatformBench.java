@@ -184,7 +184,6 @@ public final class PlatformBench {
     private void trickle(Map<UUID, UUID> warmupTasks, Map<UUID, UUID> trickleTasks, LocalDate today) {
         // The warm-up runs at the same rate just before, unmeasured (as the ledger's): the services have just started
         // and their first seconds measure class loading and the JIT, not a steady trickle. Its effects are counted.
-        Db task = db.get(Service.TASK);
         Map<String, Long> before = effectTotals();
         Ticks warmup = tick(List.copyOf(warmupTasks.keySet()), today);
         Map<String, Double> cpuBefore = cpuSeconds();
@@ -201,6 +200,7 @@ public final class PlatformBench {
         awaitEffects("trickle", all, units, before);
 
         Map<UUID, UUID> taskOfEvent = overdueEvents(trickleTasks.keySet());
+        Db task = db.get(Service.TASK);
         Map<UUID, Instant> committed = task.instants("SELECT id, occurred_at FROM outbox_event WHERE id = ANY(?)",
                 task.uuids(taskOfEvent.keySet()));
         // where the time goes: publication and each consumer's start (its transaction's now()), per event

@@ -149,10 +149,10 @@ class OverdueChainIT {
      * task-service's clock alone moved, the overdue deduction counted in that month and the order's in this one.
      */
     private static void moveEveryClock(Instant now) {
-        List<Service> lastTask = new ArrayList<>(List.of(Service.values()));
-        lastTask.remove(Service.TASK);
-        lastTask.add(Service.TASK);
-        for (Service service : lastTask) {
+        List<Service> taskServiceLast = new ArrayList<>(List.of(Service.values()));
+        taskServiceLast.remove(Service.TASK);
+        taskServiceLast.add(Service.TASK);
+        for (Service service : taskServiceLast) {
             api(service).contentType(ContentType.JSON).body(Map.of("now", now.toString()))
                     .put("/api/v1/clock").then().statusCode(200);
         }

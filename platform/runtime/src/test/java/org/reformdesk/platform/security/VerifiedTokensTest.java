@@ -115,21 +115,6 @@ class VerifiedTokensTest {
         assertThat(verifiedByOidc).hasSize(VerifiedTokens.MAX_TOKENS + 2);
     }
 
-    @Test
-    void itIsAskedBeforeQuarkusOidc() {
-        assertThat(tokens.priority()).isGreaterThan(new IdentityProvider<TokenAuthenticationRequest>() {
-            @Override
-            public Class<TokenAuthenticationRequest> getRequestType() {
-                return TokenAuthenticationRequest.class;
-            }
-
-            @Override
-            public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-                return Uni.createFrom().nullItem();
-            }
-        }.priority());
-    }
-
     private SecurityIdentity authenticate(String token) {
         return tokens.authenticate(request(token), context()).await().indefinitely();
     }
