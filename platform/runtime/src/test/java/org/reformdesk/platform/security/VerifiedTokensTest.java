@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,8 @@ class VerifiedTokensTest {
 
     private final AtomicLong clock = new AtomicLong(NOW);
     private final List<String> verifiedByOidc = new ArrayList<>();
+    /** Stands in for the HTTP request quarkus-oidc verified a token on, which it puts into the identity. */
+    private final Object verifyingRequest = new Object();
     /** Stands in for quarkus-oidc: tokens named "bad…" fail, others are valid until the second in their name. */
     private final VerifiedTokens tokens = new VerifiedTokens(new IdentityProvider<>() {
         @Override
@@ -41,9 +44,10 @@ class VerifiedTokensTest {
             }
             long exp = Long.parseLong(token.substring(token.indexOf('@') + 1));
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(jwt(token, exp))
-                    .addRole("reform-office").addAttribute(AuthenticationRequestContext.class.getName(), context).build());
+                    .addRole("reform-office").addAttribute(AuthenticationRequestContext.class.getName(), context)
+                    .addAttribute(RoutingContext.class.getName(), verifyingRequest).build());
         }
-    }, clock::get);
+    }, clock::get, () -> clock.get() * 1_000_000);
 
     @Test
     void aTokenIsVerifiedOnceAndItsIdentityKeptForItsNextRequests() {
@@ -65,6 +69,16 @@ class VerifiedTokensTest {
         SecurityIdentity kept = tokens.authenticate(request(token), later).await().indefinitely();
 
         assertThat((Object) kept.getAttribute(AuthenticationRequestContext.class.getName())).isSameAs(later);
+    }
+
+    @Test
+    void aKeptIdentityHoldsNoRequestOfItsOwn() {
+        String token = "office@" + (NOW / 1000 + 300);
+        authenticate(token);
+
+        SecurityIdentity kept = authenticate(token);
+
+        assertThat(kept.getAttributes().values()).doesNotContain(verifyingRequest);
     }
 
     @Test
@@ -106,13 +120,14 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theKeptTokensAreBounded() {
-        for (int i = 0; i <= VerifiedTokens.MAX_TOKENS; i++) {
-            authenticate("office" + i + "@" + (NOW / 1000 + 300));
+    void theKeptTokensAreBoundedByWhatTheyHold() {
+        String padding = "x".repeat(8_000);
+        long fit = VerifiedTokens.MAX_BYTES / VerifiedTokens.bytes(padding + "@" + (NOW / 1000 + 300));
+        for (int i = 0; i < 2 * fit; i++) {
+            authenticate(padding + i + "@" + (NOW / 1000 + 300));
         }
-        authenticate("office0@" + (NOW / 1000 + 300));
 
-        assertThat(verifiedByOidc).hasSize(VerifiedTokens.MAX_TOKENS + 2);
+        assertThat(tokens.size()).isPositive().isLessThanOrEqualTo(fit);
     }
 
     private SecurityIdentity authenticate(String token) {
@@ -123,8 +138,14 @@ class VerifiedTokensTest {
         return new TokenAuthenticationRequest(new AccessTokenCredential(token));
     }
 
+    /** A new context each time, as each request has its own. */
     private static AuthenticationRequestContext context() {
-        return supplier -> Uni.createFrom().item(supplier);
+        return new AuthenticationRequestContext() {
+            @Override
+            public Uni<SecurityIdentity> runBlocking(java.util.function.Supplier<SecurityIdentity> supplier) {
+                return Uni.createFrom().item(supplier);
+            }
+        };
     }
 
     private static JsonWebToken jwt(String name, long exp) {
