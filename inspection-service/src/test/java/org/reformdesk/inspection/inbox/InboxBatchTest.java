@@ -1,5 +1,7 @@
 package org.reformdesk.inspection.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -65,6 +67,9 @@ class InboxBatchTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MeterRegistry meters;
 
     @BeforeAll
     static void connect() {
@@ -136,6 +141,26 @@ class InboxBatchTest {
         });
         assertThat(deadLetters.matching(r -> r.data().contains(unit.toString()) && !unreadable.contains(r.key())))
                 .isEmpty();
+    }
+
+    @Test
+    void aRecordOfAnIgnoredTypeIsCountedUnreadUnlessItsEnvelopeIsBroken() {
+        UUID unit = UUID.randomUUID();
+        String brokenData = UUID.randomUUID().toString();
+        String badId = UUID.randomUUID().toString();
+        double ignoredBefore = ignored();
+        Map<String, String> ignoredType = headers(UUID.randomUUID().toString());
+        ignoredType.put("ce_type", InboxProbe.IGNORED.typeName());
+        Map<String, String> ignoredTypeBadId = headers("not-a-uuid");
+        ignoredTypeBadId.put("ce_type", InboxProbe.IGNORED.typeName());
+        new Batch().event(unit, "1").raw(brokenData, "{\"broken\": ", ignoredType)
+                .raw(badId, "{}", ignoredTypeBadId).event(unit, "2").send();
+
+        awaitValues(unit, List.of("1", "2"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(deadLetters.matching(r -> badId.equals(r.key()))).singleElement());
+        assertThat(ignored() - ignoredBefore).isEqualTo(1.0);
+        assertThat(deadLetters.matching(r -> brokenData.equals(r.key()))).isEmpty();
     }
 
     @Test
@@ -232,6 +257,12 @@ class InboxBatchTest {
 
     private void awaitValues(UUID subject, List<String> expected) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(values(subject)).isEqualTo(expected));
+    }
+
+    /** What the probe counted as ignored, of the ignored type. */
+    private double ignored() {
+        return meters.find("reform.inbox.ignored").tags("consumer", "test.inbox-probe", "type",
+                InboxProbe.IGNORED.typeName()).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @SuppressWarnings("unchecked")

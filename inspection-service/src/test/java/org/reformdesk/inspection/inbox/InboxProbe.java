@@ -7,21 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.reformdesk.events.EventType;
 import org.reformdesk.events.UnitChanged;
 import org.reformdesk.platform.inbox.Inbox;
 
+import java.util.EnumSet;
 import java.util.concurrent.CompletionStage;
 
 /**
  * A consumer whose effect a test can read and break: each UnitChanged is written to {@code inbox_probe} (its unit as
  * the subject, its name as the value, the size of the Kafka batch it came in) in the inbox's transaction, and a
- * unit named {@code boom} throws. Only in {@link InboxBatchTest}'s profile.
+ * unit named {@code boom} throws; it ignores {@link #IGNORED}. Only in {@link InboxBatchTest}'s profile.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "reform.test.inbox-probe", stringValue = "on")
 public class InboxProbe {
 
     static final String BOOM = "boom";
+    static final EventType IGNORED = EventType.RANKING_UPDATED;
 
     @Inject
     Inbox inbox;
@@ -35,7 +38,7 @@ public class InboxProbe {
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         batchSize = batch.getRecords().size();
-        return inbox.deliver("test.inbox-probe", batch, event -> {
+        return inbox.deliver("test.inbox-probe", batch, EnumSet.of(IGNORED), event -> {
             UnitChanged changed = (UnitChanged) event.data();
             if (BOOM.equals(changed.name())) {
                 throw new IllegalStateException("the probe was told to fail");

@@ -79,10 +79,15 @@ public class Inbox {
 
     /**
      * As {@link #deliver(String, KafkaRecordBatch, EventHandler)}, but records of the {@code ignored} types are
-     * acknowledged unread: not decoded, not claimed, and a batch of nothing else opens no transaction. For a consumer
-     * that takes a topic for a few of its types while the others are many — notification-service takes the
-     * assessment topic for the monthly bulletin, and each deduction announces some seven rank changes there (10,334
-     * for 1,400 overdue tasks in a trickle of 2026-11-27).
+     * acknowledged unread: their data is not decoded, their id not claimed, and a batch of nothing else opens no
+     * transaction. For a consumer that takes a topic for a few of its types while the others are many —
+     * notification-service takes the assessment topic for the monthly bulletin, and each deduction announces some
+     * seven rank changes there (10,334 for 1,400 overdue tasks in a trickle of 2026-11-27).
+     *
+     * <p>No record leaves without a trace: each is applied, dead-lettered or counted in {@code reform.inbox.ignored}
+     * (by consumer and type). An ignored record's envelope is still checked — one without CloudEvents headers or with
+     * an id that is not a UUID is dead-lettered like any other — but its data is not: a consumer that does not read a
+     * type cannot tell good data of it from bad, and reading it only to judge it would cost what ignoring saves.
      */
     public CompletionStage<Void> deliver(String consumer, KafkaRecordBatch<String, String> batch,
             Set<EventType> ignored, EventHandler handler) {
@@ -91,7 +96,7 @@ public class Inbox {
         for (KafkaRecord<String, String> record : batch) {
             try {
                 read(record, ignored).ifPresentOrElse(event -> readable.add(new Read(record, event)),
-                        () -> meters.counter("reform.inbox.ignored", "consumer", consumer).increment());
+                        () -> countIgnored(consumer, record));
             } catch (UnreadableEventException e) {
                 meters.counter("reform.inbox.dead_lettered", "consumer", consumer, "reason", "unreadable").increment();
                 LOG.warnf("%s: unreadable record sent to the dead-letter topic: %s", consumer, e.getMessage());
@@ -163,6 +168,15 @@ public class Inbox {
         }
     }
 
+    /** A record of a type the consumer ignores or does not know (a newer producer's): counted, never silently lost. */
+    private void countIgnored(String consumer, KafkaRecord<String, String> record) {
+        // a type outside the catalogue is counted as "unknown": a producer's typo must not mint a metric per value
+        String type = record.getMetadata(IncomingCloudEventMetadata.class)
+                .flatMap(envelope -> EventType.byName(envelope.getType())).map(EventType::typeName).orElse("unknown");
+        meters.counter("reform.inbox.ignored", "consumer", consumer, "type", type).increment();
+        LOG.debugf("%s: record of type %s on %s-%d ignored", consumer, type, record.getTopic(), record.getPartition());
+    }
+
     private void count(String consumer, int events, int handled) {
         meters.counter("reform.inbox.processed", "consumer", consumer).increment(handled);
         if (events > handled) {
@@ -173,14 +187,14 @@ public class Inbox {
     private static Optional<IncomingEvent> read(KafkaRecord<String, String> record, Set<EventType> ignored) {
         IncomingCloudEventMetadata<?> envelope = record.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new UnreadableEventException("Record has no CloudEvents headers"));
-        if (!ignored.isEmpty() && EventType.byName(envelope.getType()).filter(ignored::contains).isPresent()) {
-            return Optional.empty();
-        }
         UUID id;
         try {
             id = UUID.fromString(envelope.getId());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException("CloudEvents id '" + envelope.getId() + "' is not a UUID");
+        }
+        if (!ignored.isEmpty() && EventType.byName(envelope.getType()).filter(ignored::contains).isPresent()) {
+            return Optional.empty();
         }
         Instant time = envelope.getTimeStamp().map(t -> t.toInstant()).orElse(Instant.now());
         Optional<ReformEvent> data = EventCodec.instance().decode(envelope.getType(), record.getPayload());
