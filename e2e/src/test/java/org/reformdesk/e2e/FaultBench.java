@@ -145,7 +145,7 @@ final class FaultBench implements AutoCloseable {
     void moveClocks(java.time.LocalDateTime localTime) {
         Instant now = localTime.atZone(CITY).toInstant();
         for (Service service : Service.values()) {
-            moveClock(platform.service(service).baseUrl(), now);
+            platform.api(service, officeToken()).put("/api/v1/clock", Map.of("now", now.toString()));
         }
         replicas.forEach(replica -> moveClock(replica.baseUrl(), now));
     }
@@ -176,7 +176,8 @@ final class FaultBench implements AutoCloseable {
 
     /** After a restart a service runs on the system clock again; this puts it back on the burst's day. */
     void realignClock(Service service) {
-        moveClock(platform.service(service).baseUrl(), deadline.plusDays(1).atTime(10, 0).atZone(CITY).toInstant());
+        platform.api(service, officeToken()).put("/api/v1/clock",
+                Map.of("now", deadline.plusDays(1).atTime(10, 0).atZone(CITY).toInstant().toString()));
     }
 
     private void moveClock(String baseUrl, Instant now) {
@@ -264,7 +265,7 @@ final class FaultBench implements AutoCloseable {
     /** Each unit's live score over REST: above the expected one means a deduction lost, below one doubled. */
     private Effect scores(Burst burst) {
         String month = deadline.plusDays(1).toString().substring(0, 7);
-        ApiClient assessment = new ApiClient(platform.service(Service.ASSESSMENT).baseUrl(), officeToken());
+        ApiClient assessment = platform.api(Service.ASSESSMENT, officeToken());
         long right = 0;
         long below = 0;
         for (UUID unit : burst.units()) {
@@ -305,22 +306,30 @@ final class FaultBench implements AutoCloseable {
     /**
      * Waits until every effect of the burst has landed (or {@link #SETTLE} has passed: then some are lost and
      * the report says so), every consumer has caught up and every outbox is drained, so that a duplicate still
-     * on its way has arrived too; then counts.
+     * on its way has arrived too; then counts. A service that dies meanwhile fails it at once, saying why.
      */
     List<Effect> settle(Burst burst) {
         try {
-            await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    effects(burst).stream().allMatch(e -> e.lost() == 0));
+            await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                platform.assertRunning();
+                return effects(burst).stream().allMatch(e -> e.lost() == 0);
+            });
         } catch (ConditionTimeoutException lost) {
             System.out.printf("fault: %s: not every effect arrived within %s%n", burst.name(), SETTLE);
         }
-        awaitQuiet(CONSUMER_GROUPS.stream().map(group -> group + groupSuffix).toArray(String[]::new));
+        awaitQuiet();
         return effects(burst);
+    }
+
+    /** Every outbox published and every consumer group of the platform caught up with every topic. */
+    void awaitQuiet() {
+        awaitQuiet(CONSUMER_GROUPS.stream().map(group -> group + groupSuffix).toArray(String[]::new));
     }
 
     /** Every outbox published and the given consumer groups caught up with every topic. */
     void awaitQuiet(String... groups) {
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            platform.assertRunning();
             for (Service service : Service.values()) {
                 if (count(service, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL", List.of()) > 0) {
                     return false;
@@ -376,7 +385,7 @@ final class FaultBench implements AutoCloseable {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                return new ApiClient(platform.service(service).baseUrl(), officeToken()).post(path, body, idempotencyKey);
+                return platform.api(service, officeToken()).post(path, body, idempotencyKey);
             } catch (IllegalStateException e) {
                 if (e.getMessage().contains(" -> 4")) {
                     throw e; // refused: the same request will be refused again

@@ -23,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,13 +36,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The rest of the fault profile ({@code -Pfaults} only): cut database connections, two sweeping replicas,
- * every topic replayed into fresh consumer groups, and poison records on every consumed topic.
+ * every topic replayed into fresh consumer groups, poison records on every consumed topic, and a client that
+ * fetches a token for every request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultProfileIT {
@@ -57,13 +60,20 @@ class FaultProfileIT {
         CONSUMERS.put(Topics.ASSESSMENT, List.of(Service.NOTIFICATION));
     }
 
-    /** A real type on each topic, for the poison that names a known type but carries bad data. */
+    /** A type every consumer of the topic reads, for the poison that names a known type but carries bad data. */
     private static final Map<String, String> A_TYPE = Map.of(
             Topics.TASKS, "reform.task.overdue.v1",
             Topics.DIRECTORY, "reform.directory.unit-changed.v1",
             Topics.PILOTS, "reform.pilot.registered.v1",
             Topics.SUPERVISION, "reform.supervision.order-issued.v1",
-            Topics.ASSESSMENT, "reform.assessment.ranking-updated.v1");
+            Topics.ASSESSMENT, "reform.assessment.month-published.v1");
+
+    /**
+     * The types a consumer acknowledges unread (platform Inbox): notification-service reads the assessment topic for
+     * its monthly bulletins and ignores the live rank changes. Bad data of such a type is counted as ignored, not
+     * dead-lettered: the consumer does not read it, so it cannot judge it.
+     */
+    private static final String IGNORED_TYPE = "reform.assessment.ranking-updated.v1";
 
     private static final Service[] STATEFUL = {Service.TASK, Service.NOTIFICATION, Service.INSPECTION,
             Service.ASSESSMENT};
@@ -172,8 +182,9 @@ class FaultProfileIT {
     void poisonOnEveryConsumedTopicIsDeadLetteredWithItsReasonCountedAndTheConsumerGoesOn() throws Exception {
         Map<Service, Double> deadLetteredBefore = new EnumMap<>(Service.class);
         for (Service service : List.of(Service.NOTIFICATION, Service.INSPECTION, Service.ASSESSMENT, Service.PILOT)) {
-            deadLetteredBefore.put(service, deadLettered(service));
+            deadLetteredBefore.put(service, metric(service, "reform_inbox_dead_lettered_total", ""));
         }
+        double ignoredBefore = metric(Service.NOTIFICATION, "reform_inbox_ignored_total", IGNORED_TYPE);
         long started = System.nanoTime();
         String key = "poison-" + UUID.randomUUID();
         Map<String, Integer> sent = new LinkedHashMap<>();
@@ -188,11 +199,26 @@ class FaultProfileIT {
                 sender.sendRaw(topic, key, "{}", noId);
                 sent.put(topic, 4);
             }
+            // an ignored type's broken envelope is dead-lettered; its broken data is only counted
+            Map<String, String> ignoredNoId = headers(IGNORED_TYPE);
+            ignoredNoId.remove("ce_id");
+            sender.sendRaw(Topics.ASSESSMENT, key, "{}", ignoredNoId);
+            sent.merge(Topics.ASSESSMENT, 1, Integer::sum);
+            sender.sendRaw(Topics.ASSESSMENT, key + "-ignored", "{\"broken\": ", headers(IGNORED_TYPE));
+            sender.sendRaw(Topics.ASSESSMENT, key + "-ignored", "{\"id\": 42}", headers(IGNORED_TYPE));
         }
+        // counted before the good burst, whose deductions announce rank changes of their own
+        bench.awaitQuiet();
+        long ignored = Math.round(metric(Service.NOTIFICATION, "reform_inbox_ignored_total", IGNORED_TYPE)
+                - ignoredBefore);
+        List<FaultBench.Effect> effects = new ArrayList<>();
+        effects.add(new FaultBench.Effect("notification ignored-type metric", 2, ignored, Math.max(0, 2 - ignored),
+                Math.max(0, ignored - 2)));
+
         // a good burst after the poison: every consumer went on
         FaultBench.Burst after = bench.seed("after-poison", 20);
         bench.passTheDeadline();
-        List<FaultBench.Effect> effects = new ArrayList<>(bench.settle(after));
+        effects.addAll(bench.settle(after));
 
         Map<Service, Integer> expectedPerService = new EnumMap<>(Service.class);
         for (Map.Entry<String, List<Service>> topic : CONSUMERS.entrySet()) {
@@ -203,13 +229,64 @@ class FaultProfileIT {
                     Math.max(0, expected - withReason), Math.max(0, dead.size() - expected)));
             topic.getValue().forEach(service -> expectedPerService.merge(service, sent.get(topic.getKey()), Integer::sum));
         }
+        List<ConsumerRecord<String, String>> ignoredDead = deadLetters(Topics.deadLetter(Topics.ASSESSMENT),
+                key + "-ignored");
+        effects.add(new FaultBench.Effect("ignored type's bad data not dead-lettered", 0, ignoredDead.size(), 0,
+                ignoredDead.size()));
         for (Map.Entry<Service, Integer> service : expectedPerService.entrySet()) {
-            long counted = Math.round(deadLettered(service.getKey()) - deadLetteredBefore.get(service.getKey()));
+            long counted = Math.round(metric(service.getKey(), "reform_inbox_dead_lettered_total", "")
+                    - deadLetteredBefore.get(service.getKey()));
             effects.add(new FaultBench.Effect(service.getKey().module() + " dead-letter metric", service.getValue(),
                     counted, Math.max(0, service.getValue() - counted), Math.max(0, counted - service.getValue())));
         }
         FaultBench.report("poison on every consumed topic", effects, started);
         assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+    }
+
+    @Test
+    @Order(5)
+    void aClientWithAFreshTokenForEveryRequestCannotExhaustAServicesHeap() throws Exception {
+        ServiceProcess task = bench.platform.service(Service.TASK);
+        int requests = Integer.getInteger("faults.token-flood", 50_000);
+        long heapBefore = heapAfterFullGc(task);
+        long started = System.nanoTime();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI ledger = URI.create(task.baseUrl() + "/api/v1/units?size=1");
+        AtomicInteger answered = new AtomicInteger();
+        // a partner client that fetches a token for every call: each request a token task-service has not seen
+        FaultBench.parallel(requests, i -> {
+            String token = bench.tokens.token("flood-" + i, null, List.of("leader"));
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ledger)
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == 200 ? answered.incrementAndGet() : 0;
+            } catch (Exception e) {
+                bench.platform.assertRunning();
+                throw new IllegalStateException(e);
+            }
+        });
+        bench.platform.assertRunning();
+        long heapAfter = heapAfterFullGc(task);
+        System.out.printf("fault: %-36s %d requests, %d answered 200, heap after a full GC %d MiB before, %d MiB after"
+                + " (took %d s)%n", "a fresh token for every request", requests, answered.get(), heapBefore >> 20,
+                heapAfter >> 20, (System.nanoTime() - started) / 1_000_000_000L);
+        assertThat(answered.get()).isEqualTo(requests);
+        // the verified tokens task-service keeps are bounded to 16 MiB (platform security.VerifiedTokens)
+        assertThat(heapAfter - heapBefore).isLessThan(24L << 20);
+    }
+
+    /** The service's used heap right after a full collection (jcmd GC.run, then its own metrics). */
+    private static long heapAfterFullGc(ServiceProcess service) throws Exception {
+        Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(service.pid()), "GC.run").redirectErrorStream(true).start();
+        gc.getInputStream().readAllBytes();
+        assertThat(gc.waitFor()).isZero();
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(service.baseUrl() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return Math.round(metrics.body().lines()
+                .filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]))
+                .sum());
     }
 
     private static Map<String, String> headers(String type) {
@@ -251,12 +328,12 @@ class FaultProfileIT {
         }
     }
 
-    /** The sum of {@code reform_inbox_dead_lettered_total} over every consumer and reason on /q/metrics. */
-    private static double deadLettered(Service service) throws Exception {
+    /** The sum of a counter on /q/metrics over every label, of the series whose labels contain {@code labelText}. */
+    private static double metric(Service service, String name, String labelText) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(bench.platform.service(service).baseUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return metrics.body().lines().filter(line -> line.startsWith("reform_inbox_dead_lettered_total"))
+        return metrics.body().lines().filter(line -> line.startsWith(name + "{") && line.contains(labelText))
                 // name{labels} value [timestamp]
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf('}') + 1).trim().split(" ")[0]))
                 .sum();

@@ -196,7 +196,9 @@ class OverdueChainIT {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
+    /** A request to a service, after checking none has died (a dead one is named with its exit code and log). */
     private static RequestSpecification api(Service service) {
+        platform.assertRunning();
         return given().baseUri(platform.service(service).baseUrl())
                 .auth().oauth2(TOKENS.token("office", null, List.of("reform-office")));
     }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A small JSON client for the services' REST API, with a bearer token. */
 public final class ApiClient {
@@ -18,10 +20,17 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final Supplier<Optional<String>> whyGone;
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, Optional::empty);
+    }
+
+    /** A client of a service whose process can say why it no longer answers (see {@link Platform#api}). */
+    ApiClient(String baseUrl, String token, Supplier<Optional<String>> whyGone) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.whyGone = whyGone;
     }
 
     public JsonNode get(String path) {
@@ -66,7 +75,8 @@ public final class ApiClient {
             }
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot reach " + baseUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot reach " + baseUrl + ": "
+                    + whyGone.get().orElse(String.valueOf(e.getMessage())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

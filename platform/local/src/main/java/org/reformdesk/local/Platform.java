@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole platform as processes: one Kafka broker and the five packaged services, each on its own
@@ -96,6 +98,19 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess service(Service service) {
         return services.get(service);
+    }
+
+    /** A client of the service's API that, if the service has died, says so and why. */
+    public ApiClient api(Service service, String token) {
+        return new ApiClient(services.get(service).baseUrl(), token, () -> services.get(service).death());
+    }
+
+    /** Fails, naming each and its cause, if any service has died since it was (re)started. */
+    public void assertRunning() {
+        List<String> deaths = services.values().stream().map(ServiceProcess::death).flatMap(Optional::stream).toList();
+        if (!deaths.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", deaths));
+        }
     }
 
     public String bootstrapServers() {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** One packaged service running as its own process, configured through system properties. */
 public final class ServiceProcess implements AutoCloseable {
@@ -56,6 +59,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable()));
         command.addAll(JVM_OPTIONS);
+        // a service that runs out of heap leaves what filled it beside its log, to be read rather than guessed
+        command.addAll(List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + logDir.toAbsolutePath()));
         command.add("-Dquarkus.http.port=" + port);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         // The AppCDS archive ./mvnw package leaves beside the jar (root pom, profile appcds) names the jar by the
@@ -99,7 +104,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited at start; see " + log);
+                throw new IllegalStateException("At start, " + death().orElseThrow());
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -115,7 +120,31 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; the last lines of "
+                + log + ":\n" + tail(log, 12));
+    }
+
+    /**
+     * Why the process is gone — its exit code and its log's last lines — or empty while it runs; so that a test that
+     * can no longer reach a service says which one died and of what, not only that nothing answered.
+     */
+    public Optional<String> death() {
+        if (process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of(service.module() + " (pid " + process.pid() + ") exited with code " + process.exitValue()
+                + "; the last lines of " + log + ":\n" + tail(log, 12));
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+                    .map(line -> "    " + (line.length() > 300 ? line.substring(0, 300) + " …" : line))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException | UncheckedIOException e) {
+            return "    (unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** The CPU time (user and system) the process has used so far; zero where the system does not tell. */
