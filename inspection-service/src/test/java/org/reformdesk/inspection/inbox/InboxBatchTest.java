@@ -184,6 +184,19 @@ class InboxBatchTest {
     }
 
     @Test
+    void anEventIsNotDeadLetteredWhileTheDatabaseCannotBeReached() {
+        UUID unit = UUID.randomUUID();
+        UUID flaky = UUID.randomUUID();
+        // more failures than the profile's two attempts: an event to blame would be dead-lettered by then
+        new Batch().event(unit, "1").event(flaky, InboxProbe.UNREACHABLE).event(unit, "2").send();
+
+        awaitValues(unit, List.of("1", "2"));
+        awaitValues(flaky, List.of(InboxProbe.UNREACHABLE));
+        assertThat(InboxProbe.unreachableFailures.get()).isGreaterThan(InboxProbe.UNREACHABLE_TIMES);
+        assertThat(deadLetters.matching(r -> r.data().contains(flaky.toString()))).isEmpty();
+    }
+
+    @Test
     void eventsOfASubjectAreAppliedInTheOrderTheyWereSent() {
         UUID unit = UUID.randomUUID();
         UUID other = UUID.randomUUID();

@@ -16,6 +16,7 @@ import org.reformdesk.events.ReformEvent;
 import org.reformdesk.events.UnreadableEventException;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,9 @@ import java.util.concurrent.CompletionStage;
  * the ids of its events are claimed with one statement, only the newly claimed ones are handled, and an event id
  * seen before (in an earlier batch or earlier in this one) changes nothing. A record that can never be read goes
  * alone to the channel's dead-letter topic with the reason, and the rest of the batch is applied. If the batch's
- * transaction fails, its events are applied again one per transaction with retries and backoff, so only an event
- * whose effect keeps failing is dead-lettered. The batch is acknowledged, and so its offsets committed, only after
- * its transaction committed and its dead letters were written.
+ * transaction fails, it is applied again in halves, and a half that fails in halves again, down to single events
+ * retried with backoff, so only an event whose effect keeps failing is dead-lettered. The batch is acknowledged, and
+ * so its offsets committed, only after its transaction committed and its dead letters were written.
  */
 @ApplicationScoped
 public class Inbox {
@@ -50,6 +51,9 @@ public class Inbox {
      * what is pending; a handler reading with plain JDBC ({@code doWork}) what it wrote as entities must flush first.
      */
     private static final int FLUSH_EVERY = 100;
+
+    /** The longest pause between attempts while the database cannot be reached. */
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     /** A record read into an event. */
     private record Read(KafkaRecord<String, String> record, IncomingEvent event) {
@@ -104,15 +108,7 @@ public class Inbox {
             }
         }
         if (!readable.isEmpty()) {
-            try {
-                count(consumer, readable.size(), apply(consumer, readable.stream().map(Read::event).toList(), handler));
-            } catch (RuntimeException e) {
-                LOG.warnf("%s: a batch of %d events failed, applying them one at a time: %s", consumer,
-                        readable.size(), e.getMessage());
-                for (Read read : readable) {
-                    applyAlone(consumer, read, handler).ifPresent(deadLetters::add);
-                }
-            }
+            applyOrSplit(consumer, readable, handler, deadLetters);
         }
         return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
                 .thenCompose(written -> batch.ack());
@@ -146,7 +142,36 @@ public class Inbox {
         });
     }
 
-    /** One event in its own transaction, retried with backoff; the dead letter's acknowledgement if it kept failing. */
+    /**
+     * Applies events in one transaction or, if that fails, in halves after a pause, each half the same way, down to
+     * single events retried with backoff ({@link #applyAlone}). A failure of the whole batch is mostly transient (the
+     * database's connections cut, a deadlock, a failover) and the first halves then pass: applying the events one at a
+     * time instead took minutes for 500 on a loaded machine, past the consumer's patience. One event whose effect
+     * always fails is found in about log2(n) transactions.
+     */
+    private void applyOrSplit(String consumer, List<Read> reads, EventHandler handler,
+            List<CompletableFuture<Void>> deadLetters) {
+        if (reads.size() == 1) {
+            applyAlone(consumer, reads.get(0), handler).ifPresent(deadLetters::add);
+            return;
+        }
+        try {
+            count(consumer, reads.size(), apply(consumer, reads.stream().map(Read::event).toList(), handler));
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: %d events failed together, applying them in halves: %s", consumer, reads.size(),
+                    e.getMessage());
+            sleep(config.backoff());
+            int half = reads.size() / 2;
+            applyOrSplit(consumer, reads.subList(0, half), handler, deadLetters);
+            applyOrSplit(consumer, reads.subList(half, reads.size()), handler, deadLetters);
+        }
+    }
+
+    /**
+     * One event in its own transaction, retried with backoff; the dead letter's acknowledgement if it kept failing.
+     * While the database cannot be reached the event is not to blame: it is retried, the pause growing to
+     * {@link #LONGEST_PAUSE}, until the database answers, and its batch waits unacknowledged.
+     */
     private Optional<CompletableFuture<Void>> applyAlone(String consumer, Read read, EventHandler handler) {
         Duration backoff = config.backoff();
         for (int attempt = 1; ; attempt++) {
@@ -154,18 +179,38 @@ public class Inbox {
                 count(consumer, 1, apply(consumer, List.of(read.event()), handler));
                 return Optional.empty();
             } catch (RuntimeException e) {
-                if (attempt >= config.attempts()) {
+                boolean unreachable = databaseUnreachable(e);
+                if (attempt >= config.attempts() && !unreachable) {
                     meters.counter("reform.inbox.dead_lettered", "consumer", consumer, "reason", "failed").increment();
                     LOG.errorf(e, "%s: event %s failed %d times, sent to the dead-letter topic", consumer,
                             read.event().id(), attempt);
                     return Optional.of(read.record().nack(e).toCompletableFuture());
                 }
-                LOG.warnf("%s: event %s failed (attempt %d), retrying in %s: %s", consumer, read.event().id(), attempt,
-                        backoff, e.getMessage());
+                LOG.warnf("%s: event %s failed (attempt %d%s), retrying in %s: %s", consumer, read.event().id(),
+                        attempt, unreachable ? ", database unreachable" : "", backoff, e.getMessage());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Whether the failure is the database's, not the event's: a connection error (SQLState class 08), the server
+     * shutting down or terminating the session (57P01–57P03), or too many connections (53300).
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** A record of a type the consumer ignores or does not know (a newer producer's): counted, never silently lost. */
