@@ -29,7 +29,7 @@ class ServiceContractTest {
             "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
     /** Read by the base image's start script (run-java.sh) or by glibc, not by Quarkus. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "MALLOC_ARENA_MAX");
-    /** Measured (README, "Footprint"): 215-235 MiB RSS per service after a burst, with the JVM settings of k8s/base. */
+    /** Measured (docs/performance.md, "Footprint"): 215-235 MiB RSS per service after a burst, with the JVM settings of k8s/base. */
     private static final long MEASURED_RSS = 235L << 20;
     private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)m");
 

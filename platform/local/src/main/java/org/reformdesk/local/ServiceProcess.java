@@ -23,11 +23,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * How every service's JVM runs, here and (as JAVA_OPTS_APPEND) in k8s/base: issue 11 asks each service to be ready
-     * within 2 s and to stay under 200 MB resident. Measured on task- and assessment-service (README, "Footprint"):
+     * within 2 s and to stay under 200 MB resident. Measured on task- and assessment-service (docs/performance.md, "Footprint"):
      * C1 only ({@code TieredStopAtLevel=1}, one compiler thread) takes a third off the CPU a start costs and keeps
      * C2's code and arenas out of memory (some 45 MiB less resident); these services wait on PostgreSQL and Kafka, not
      * on peak-compiled code. With C2 the year-end burst took 123 s instead of 54 s: five JVMs' compiler threads
-     * competed for two cores while it ran (README, "Footprint"). The heap commits only what the live set needs (free
+     * competed for two cores while it ran (docs/performance.md, "Footprint"). The heap commits only what the live set needs (free
      * ratios) up to 192 MiB, room for a spreadsheet import in one transaction.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+UseSerialGC",
