@@ -32,11 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 /**
  * The chain the product exists for, across the five packaged services as separate processes: a task passes
  * its deadline, the responsible person gets a reminder, the lead unit gets a 提示单, and the unit's live score
- * and rank drop; a replayed event and a second sweep change nothing.
+ * and rank drop; a replayed event and a second sweep change nothing. And the day-one workflows on the same chain:
+ * an extension approved before the deadline keeps all of that from happening, and a reassigned task's reminders go
+ * to its new responsible person.
  */
 class OverdueChainIT {
 
@@ -89,7 +92,7 @@ class OverdueChainIT {
             moveEveryClock(deadline.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
             long moved = System.nanoTime();
 
-            long reminded = awaitMillis(moved, () -> reminders(person) == 1);
+            long reminded = awaitMillis(moved, () -> inbox(person, "TASK_OVERDUE") == 1);
             long ordered = awaitMillis(moved, () -> orders(task).size() == 1);
             // the rank moves on the overdue task; the score settles once the order's deduction has landed too
             long ranked = awaitMillis(moved, () -> Integer.valueOf(2).equals(rank(late)));
@@ -119,13 +122,82 @@ class OverdueChainIT {
             ConsumerLag.awaitCaughtUp(platform.bootstrapServers(), Duration.ofSeconds(30),
                     "notification-service", "inspection-service", "assessment-service");
 
-            assertThat(reminders(person)).isEqualTo(1);
+            assertThat(inbox(person, "TASK_OVERDUE")).isEqualTo(1);
             assertThat(orders(task)).hasSize(1);
             api(Service.ASSESSMENT).get("/api/v1/rankings/units/{id}", late)
                     .then().body("score", equalTo(97.5f)).body("rank", equalTo(2));
             assertThat(probe.ofType("reform.task.overdue.v1", task)).hasSize(2);
             assertThat(probe.matching(r -> "reform.assessment.ranking-updated.v1".equals(r.type()))).hasSize(rankUpdates);
         }
+    }
+
+    @Test
+    void anExtensionApprovedBeforeTheDeadlineMeansNoOverdueNoOrderAndNoDeductionWhenTheOldDatePasses() {
+        UUID unit = unit("E2E-EXTENDED", "B");
+        UUID person = UUID.randomUUID();
+        LocalDate today = LocalDate.parse(api(Service.TASK).get("/api/v1/clock").then().extract().path("today"));
+        LocalDate deadline = today.plusDays(2);
+        String task = api(Service.TASK).contentType(ContentType.JSON)
+                .body(Map.of("title", "健全生态保护补偿机制", "leadUnitId", unit.toString(),
+                        "responsiblePersonId", person.toString(), "deadline", deadline.toString()))
+                .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
+        awaitRank(unit, 1);
+
+        String request = given().baseUri(platform.service(Service.TASK).baseUrl())
+                .auth().oauth2(TOKENS.token("officer-extended", unit, List.of("unit-officer")))
+                .contentType(ContentType.JSON)
+                .body(Map.of("requestedDeadline", deadline.plusDays(30).toString(), "reason", "需待省级配套文件出台"))
+                .post("/api/v1/tasks/{id}/extension-requests", task)
+                .then().statusCode(201).body("state", equalTo("PENDING")).extract().path("id");
+        api(Service.TASK).contentType(ContentType.JSON).body(Map.of("decision", "APPROVED", "comment", "同意延期"))
+                .post("/api/v1/extension-requests/{id}/decision", request)
+                .then().statusCode(200).body("taskDeadline", equalTo(deadline.plusDays(30).toString()));
+
+        try (EventProbe probe = EventProbe.onBroker(platform.bootstrapServers(), Topics.TASKS)) {
+            moveEveryClock(deadline.plusDays(1).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+            api(Service.TASK).post("/api/v1/deadline-sweeps").then().statusCode(200);
+            // the requester's login is no person's, so the decision reached the task's responsible person
+            await().atMost(Duration.ofSeconds(30)).until(() -> inbox(person, "EXTENSION_DECIDED") == 1);
+            ConsumerLag.awaitCaughtUp(platform.bootstrapServers(), Duration.ofSeconds(30),
+                    "notification-service", "inspection-service", "assessment-service");
+
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> probe.ofType("reform.task.overdue.v1", task).isEmpty());
+            api(Service.TASK).get("/api/v1/tasks/{id}", task).then().body("timeliness", equalTo("ON_TRACK"));
+            assertThat(inbox(person, "TASK_OVERDUE")).isZero();
+            assertThat(orders(task)).isEmpty();
+            api(Service.ASSESSMENT).get("/api/v1/rankings/units/{id}", unit)
+                    .then().body("score", equalTo(100.0f)).body("points", hasSize(0));
+        }
+    }
+
+    @Test
+    void aReassignedTasksNextReminderGoesToTheNewResponsiblePerson() {
+        UUID from = unit("E2E-HANDED-OVER", "C");
+        UUID to = unit("E2E-TAKES-OVER", "C");
+        UUID before = person(from, "罗斌");
+        UUID after = person(to, "林涛");
+        LocalDate today = LocalDate.parse(api(Service.TASK).get("/api/v1/clock").then().extract().path("today"));
+        LocalDate deadline = today.plusDays(10);
+        String task = api(Service.TASK).contentType(ContentType.JSON)
+                .body(Map.of("title", "推进城市管理执法体制改革", "leadUnitId", from.toString(),
+                        "responsiblePersonId", before.toString(), "deadline", deadline.toString()))
+                .post("/api/v1/tasks").then().statusCode(201).extract().path("id");
+
+        api(Service.TASK).contentType(ContentType.JSON)
+                .body(Map.of("leadUnitId", to.toString(), "responsiblePersonId", after.toString(),
+                        "reason", "机构改革后职能划转"))
+                .post("/api/v1/tasks/{id}/reassignments", task)
+                .then().statusCode(200).body("responsiblePersonId", equalTo(after.toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(after, "TASK_REASSIGNED") == 1);
+
+        moveEveryClock(deadline.minusDays(2).atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        api(Service.TASK).post("/api/v1/deadline-sweeps").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(after, "TASK_DUE_SOON") == 1);
+        ConsumerLag.awaitCaughtUp(platform.bootstrapServers(), Duration.ofSeconds(30), "notification-service");
+        assertThat(inbox(before, "TASK_DUE_SOON")).isZero();
+        assertThat(inbox(before, "TASK_REASSIGNED")).isZero();
     }
 
     @Test
@@ -164,9 +236,19 @@ class OverdueChainIT {
                 .post("/api/v1/units").then().statusCode(201).extract().path("id"));
     }
 
-    private static int reminders(UUID person) {
-        // only the overdue reminder in the inbox: a task due in two days is also reminded of as due soon
-        return api(Service.NOTIFICATION).queryParam("recipient", person).queryParam("kind", "TASK_OVERDUE")
+    /** A person of the directory, in a unit. */
+    private static UUID person(UUID unit, String name) {
+        return UUID.fromString(api(Service.TASK).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "unitId", unit.toString(), "post", "HEAD"))
+                .post("/api/v1/people").then().statusCode(201).extract().path("id"));
+    }
+
+    /**
+     * How many reminders of a kind are in the person's inbox (a kind, because a task due in two days is also reminded
+     * of as due soon).
+     */
+    private static int inbox(UUID person, String kind) {
+        return api(Service.NOTIFICATION).queryParam("recipient", person).queryParam("kind", kind)
                 .queryParam("channel", "INBOX").get("/api/v1/notifications")
                 .then().statusCode(200).extract().path("total");
     }

@@ -45,6 +45,16 @@ public final class LedgerFixtures {
                 .then().statusCode(201).extract().path("id"));
     }
 
+    /** A special group with {@code unit} as its member and liaison unit, headed by a leader of the unit. */
+    public static UUID group(UUID unit) {
+        UUID head = person(unit, "LEADER", "组长 " + unit.toString().substring(0, 4));
+        return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("name", "专项小组 " + UUID.randomUUID(), "headPersonId", head.toString(),
+                        "liaisonUnitId", unit.toString(), "memberUnitIds", java.util.List.of(unit.toString())))
+                .post("/api/v1/groups")
+                .then().statusCode(201).extract().path("id"));
+    }
+
     public static UUID task(UUID leadUnit, LocalDate deadline) {
         return UUID.fromString(given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("title", "深化行政审批制度改革", "leadUnitId", leadUnit.toString(),

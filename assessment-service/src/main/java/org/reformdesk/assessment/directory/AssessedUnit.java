@@ -22,6 +22,7 @@ public class AssessedUnit extends PanacheEntityBase {
 
     public String name;
 
+    /** Null for a reform office, which is not assessed. */
     @Enumerated(EnumType.STRING)
     public AssessmentCategory category;
 }

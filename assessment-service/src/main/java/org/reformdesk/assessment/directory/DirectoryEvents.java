@@ -8,11 +8,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.UnitChanged;
+import org.reformdesk.events.UnitKind;
 import org.reformdesk.platform.inbox.Inbox;
 
 import java.util.concurrent.CompletionStage;
 
-/** Keeps the local copy of the units and ranks each in its category. */
+/**
+ * Keeps the local copy of the units and ranks each in its category; a reform office (改革办) runs the plan and is not
+ * assessed, so it is ranked in no category (and leaves its ranking if it was registered as another kind before).
+ */
 @ApplicationScoped
 public class DirectoryEvents {
 
@@ -35,9 +39,17 @@ public class DirectoryEvents {
                 AssessmentCategory before = unit.category;
                 unit.code = changed.code();
                 unit.name = changed.name();
-                unit.category = changed.category();
-                unit.persist();
-                scores.placeInCategory(changed.unitId(), before, changed.category());
+                if (changed.kind() == UnitKind.REFORM_OFFICE) {
+                    unit.category = null;
+                    unit.persist();
+                    if (before != null) {
+                        scores.leaveRanking(changed.unitId(), before);
+                    }
+                } else {
+                    unit.category = changed.category();
+                    unit.persist();
+                    scores.placeInCategory(changed.unitId(), before, changed.category());
+                }
             }
         });
     }

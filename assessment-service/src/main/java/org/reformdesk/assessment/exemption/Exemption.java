@@ -30,6 +30,12 @@ public class Exemption extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Indicator indicator;
 
+    /**
+     * The one occasion of the subject it covers (a task's deadline, {@code <task>/<date>}, for an approved
+     * extension); null for an exemption of every point of the subject under the indicator.
+     */
+    public String occasion;
+
     public String reason;
 
     @Column(name = "granted_by")

@@ -37,11 +37,13 @@ public class ExemptionResource {
             @NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record ExemptionView(UUID id, UUID unitId, UUID subjectId, Indicator indicator, String reason,
-            String grantedBy, Instant grantedAt) {
+    /** An exemption; {@code occasion} is the one occasion it covers (an approved extension's old deadline), or null. */
+    public record ExemptionView(UUID id, UUID unitId, UUID subjectId, Indicator indicator, String occasion,
+            String reason, String grantedBy, Instant grantedAt) {
 
         static ExemptionView of(Exemption e) {
-            return new ExemptionView(e.id, e.unitId, e.subjectId, e.indicator, e.reason, e.grantedBy, e.grantedAt);
+            return new ExemptionView(e.id, e.unitId, e.subjectId, e.indicator, e.occasion, e.reason, e.grantedBy,
+                    e.grantedAt);
         }
     }
 

@@ -47,12 +47,12 @@ public class ExemptionService {
             if (AssessedUnit.findById(request.unitId()) == null) {
                 throw ProblemException.notFound("Unit", request.unitId());
             }
-            if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3", request.unitId(),
-                    request.subjectId(), request.indicator()) > 0) {
+            if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3 and occasion is null",
+                    request.unitId(), request.subjectId(), request.indicator()) > 0) {
                 throw ProblemException.conflict("Already exempted", "The unit's " + request.indicator()
                         + " points for " + request.subjectId() + " are already exempted.");
             }
-            return exempt(request.unitId(), request.subjectId(), request.indicator(), request.reason().strip(),
+            return exempt(request.unitId(), request.subjectId(), request.indicator(), null, request.reason().strip(),
                     actor).id;
         });
         return Exemption.findById(id);
@@ -61,17 +61,37 @@ public class ExemptionService {
     /** Exempts, unless already exempted: how a suspended task (待上级部署统一启动) stops costing points. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void exemptIfNot(UUID unitId, UUID subjectId, Indicator indicator, String reason, String actor) {
-        if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3", unitId, subjectId, indicator) == 0) {
-            exempt(unitId, subjectId, indicator, reason, actor);
+        if (Exemption.count("unitId = ?1 and subjectId = ?2 and indicator = ?3 and occasion is null", unitId,
+                subjectId, indicator) == 0) {
+            exempt(unitId, subjectId, indicator, null, reason, actor);
         }
     }
 
-    private Exemption exempt(UUID unitId, UUID subjectId, Indicator indicator, String reason, String actor) {
+    /**
+     * Exempts the points of one occasion of a subject under an indicator (an approved extension's old deadline), for
+     * whichever unit they were recorded against; nothing where none were recorded. Points of the subject's other
+     * occasions, earlier or still to come, keep counting.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void exemptOccasion(UUID subjectId, Indicator indicator, String occasion, String reason, String actor) {
+        @SuppressWarnings("unchecked")
+        List<UUID> units = entityManager.createNativeQuery("""
+                        SELECT DISTINCT e.unit_id FROM score_entry e
+                        WHERE e.indicator = :indicator AND e.occasion = :occasion AND e.exempted_by IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM exemption x WHERE x.unit_id = e.unit_id
+                                            AND x.indicator = :indicator AND x.occasion = :occasion)""", UUID.class)
+                .setParameter("indicator", indicator.name()).setParameter("occasion", occasion).getResultList();
+        units.forEach(unit -> exempt(unit, subjectId, indicator, occasion, reason, actor));
+    }
+
+    private Exemption exempt(UUID unitId, UUID subjectId, Indicator indicator, String occasion, String reason,
+            String actor) {
         Exemption exemption = new Exemption();
         exemption.id = UUID.randomUUID();
         exemption.unitId = unitId;
         exemption.subjectId = subjectId;
         exemption.indicator = indicator;
+        exemption.occasion = occasion;
         exemption.reason = reason;
         exemption.grantedBy = actor;
         exemption.grantedAt = clock.instant();
@@ -81,10 +101,12 @@ public class ExemptionService {
         List<String> months = entityManager.createNativeQuery("""
                         UPDATE score_entry SET exempted_by = :exemption
                         WHERE unit_id = :unit AND subject_id = :subject AND indicator = :indicator
+                            AND (CAST(:occasion AS text) IS NULL OR occasion = CAST(:occasion AS text))
                             AND exempted_by IS NULL
                         RETURNING month""")
                 .setParameter("exemption", exemption.id).setParameter("unit", unitId)
                 .setParameter("subject", subjectId).setParameter("indicator", indicator.name())
+                .setParameter("occasion", occasion)
                 .getResultList();
         months.stream().distinct().sorted().forEach(month -> scores.refresh(unitId, month));
         return exemption;

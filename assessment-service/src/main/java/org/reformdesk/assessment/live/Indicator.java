@@ -14,6 +14,11 @@ public enum Indicator {
     ACCOUNTABILITY(Source.EVENT),
     /** Monthly progress reports (每月汇报) not in by the report day. */
     LATE_REPORTS(Source.EVENT),
+    /**
+     * Extension requests (延期申请) the reform office rejected. Recorded for every rejection; it costs what the scheme
+     * says, nothing where the scheme does not weigh it (the default scheme does not).
+     */
+    REJECTED_EXTENSIONS(Source.EVENT),
     /** Share of the tasks closed in the month that were closed by their deadline (按时销号率). */
     ON_TIME_CLOSE_RATE(Source.EVENT),
     /** The assessment group's score (考核小组评分). */

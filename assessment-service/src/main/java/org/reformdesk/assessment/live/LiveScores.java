@@ -78,7 +78,8 @@ public class LiveScores {
                     occurred_at, month, occasion, exempted_by)
                 VALUES (:id, :unit, :event, :indicator, :detail, :subject, :points, :reason, :at, :month, :occasion,
                     (SELECT x.id FROM exemption x WHERE x.unit_id = :unit AND x.subject_id = :subject
-                        AND x.indicator = :indicator))
+                        AND x.indicator = :indicator AND (x.occasion IS NULL OR x.occasion = :occasion)
+                        ORDER BY x.occasion NULLS FIRST LIMIT 1))
                 ON CONFLICT DO NOTHING""");
         int recorded = insert
                 .setParameter("id", UUID.randomUUID())
@@ -170,6 +171,19 @@ public class LiveScores {
             rerankOncePerBatch(before, month);
         }
         rerankOncePerBatch(category, month);
+    }
+
+    /** A unit that is no longer assessed (it became a reform office): out of this month's ranking of its category. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leaveRanking(UUID unitId, AssessmentCategory before) {
+        String month = currentMonth().toString();
+        UnitStanding standing = standing(unitId, month);
+        standing.category = null;
+        standing.rank = null;
+        standing.updatedAt = clock.instant();
+        if (before != null) {
+            rerankOncePerBatch(before, month);
+        }
     }
 
     /** Ranks a category for a month: every unit the directory has in it, each at its month's score. */

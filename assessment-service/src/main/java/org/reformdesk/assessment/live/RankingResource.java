@@ -98,7 +98,7 @@ public class RankingResource {
         caller.requireRead(unitId);
         String wanted = month == null ? scores.currentMonth().toString() : month;
         AssessedUnit unit = AssessedUnit.findById(unitId);
-        if (unit == null) {
+        if (unit == null || unit.category == null) {
             throw ProblemException.notFound("Unit score", unitId);
         }
         Standings.Table table = standings.ranking(unit.category, wanted);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.assessment.exemption.ExemptionService;
 import org.reformdesk.events.AccountabilityRecorded;
+import org.reformdesk.events.ExtensionDecided;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.OrderIssued;
 import org.reformdesk.events.PilotSummaryOverdue;
@@ -19,14 +20,17 @@ import org.reformdesk.events.TaskStatusChanged;
 import org.reformdesk.platform.inbox.Inbox;
 import org.reformdesk.platform.inbox.IncomingEvent;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The facts that move scores: overdue tasks, late monthly reports, tasks closed on time or late, supervision orders
- * received and escalated (by rung), late rectifications, accountability records and late pilot summaries. A task
- * suspended to wait for a higher-level deployment (待上级部署统一启动) is exempted from its deadline and reports.
+ * received and escalated (by rung), late rectifications, accountability records, late pilot summaries and rejected
+ * extension requests. A task suspended to wait for a higher-level deployment (待上级部署统一启动) is exempted from its
+ * deadline and reports; an approved extension exempts the deadline it replaced. A reassigned task's later facts name
+ * its new lead unit, and the points already taken stay where they were.
  */
 @ApplicationScoped
 public class ScoredEvents {
@@ -52,8 +56,19 @@ public class ScoredEvents {
     void onTaskEvent(IncomingEvent event) {
         if (event.data() instanceof TaskOverdue overdue) {
             scores.score(event.id(), new ScoredFact(overdue.leadUnitId(), overdue.taskId(), Indicator.OVERDUE_TASKS,
-                    null, "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）"),
-                    event.time());
+                    null, "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）",
+                    deadlineOccasion(overdue.taskId(), overdue.deadline())), event.time());
+        } else if (event.data() instanceof ExtensionDecided decided && decided.approved()) {
+            // asked for in time: the deadline it replaced was never the unit's lateness
+            exemptions.exemptOccasion(decided.taskId(), Indicator.OVERDUE_TASKS,
+                    deadlineOccasion(decided.taskId(), decided.previousDeadline()), "延期申请已批准：" + decided.code()
+                            + " 完成时限由 " + decided.previousDeadline() + " 延至 " + decided.deadline()
+                            + "，原时限不计逾期", "task-service:" + decided.decidedBy());
+        } else if (event.data() instanceof ExtensionDecided decided) {
+            scores.score(event.id(), new ScoredFact(decided.leadUnitId(), decided.taskId(),
+                    Indicator.REJECTED_EXTENSIONS, null, "延期申请未获批准：" + decided.code() + " " + decided.title()
+                            + "（申请延至 " + decided.requestedDeadline() + "，完成时限仍为 " + decided.previousDeadline()
+                            + "）", "extension/" + decided.requestId()), event.time());
         } else if (event.data() instanceof ReportOverdue late) {
             scores.score(event.id(), lateReport(late.leadUnitId(), late.taskId(), late.period(),
                     "月度进展逾期未报：" + late.code() + " " + late.title() + "（" + late.period() + "，应于 "
@@ -73,6 +88,11 @@ public class ScoredEvents {
                         "task-service:" + changed.actorId());
             }
         }
+    }
+
+    /** A task's deadline is one occasion of lateness: an approved extension exempts exactly that one. */
+    static String deadlineOccasion(UUID task, LocalDate deadline) {
+        return task + "/" + deadline;
     }
 
     /** A task's report for a period counts once, whether it was flagged overdue, came in late, or both. */

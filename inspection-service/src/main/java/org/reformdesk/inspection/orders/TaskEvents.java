@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.events.ReportOverdue;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskReassigned;
 import org.reformdesk.events.TaskStatusChanged;
 import org.reformdesk.platform.inbox.Inbox;
 import org.reformdesk.platform.time.ServiceClock;
@@ -17,10 +18,14 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Task events that call for supervision: an overdue task gets an order (or the next rung), a late report the
- * first rung; a task closed (销号) or cancelled closes its open orders.
+ * first rung; a task closed (销号) or cancelled closes its open orders, and so does a reassignment where the office
+ * says so.
  */
 @ApplicationScoped
 public class TaskEvents {
+
+    /** How the reason of an order closed by a reassignment begins. */
+    static final String REASSIGNED = "reassigned";
 
     @Inject
     Inbox inbox;
@@ -46,6 +51,10 @@ public class TaskEvents {
                         "月度进展报告逾期未报：" + late.period() + "，应于 " + late.dueOn() + " 前报送"), day);
             } else if (event.data() instanceof TaskClosed closed) {
                 orders.closeOpenOn(closed.taskId(), "任务已销号（" + closed.closedOn() + "）");
+            } else if (event.data() instanceof TaskReassigned reassigned && reassigned.closeOpenOrders()) {
+                // otherwise the open order stays with the unit that earned it
+                orders.closeOpenOn(reassigned.taskId(), REASSIGNED + "：任务已调整牵头单位或责任人（" + reassigned.reason()
+                        + "）");
             } else if (event.data() instanceof TaskStatusChanged changed && "CANCELLED".equals(changed.toStatus())) {
                 orders.closeOpenOn(changed.taskId(), "任务已调整出计划（取消）"
                         + (changed.reason() == null || changed.reason().isBlank() ? "" : "：" + changed.reason()));

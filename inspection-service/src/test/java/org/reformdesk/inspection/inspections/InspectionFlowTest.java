@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.reformdesk.events.EventCodec;
+import org.reformdesk.events.RectificationDueSoon;
 import org.reformdesk.events.Topics;
 import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.testing.EventProbe;
@@ -104,6 +106,38 @@ class InspectionFlowTest {
     }
 
     @Test
+    void anItemIsRemindedOnceAtEachOffsetBeforeItsDeadlineWhileTheUnitIsStillRectifying() {
+        at(LocalDate.of(2028, 3, 1));
+        UUID unit = UUID.randomUUID();
+        String finding = finding(inspection().then().statusCode(201).extract().path("id"), unit)
+                .then().statusCode(201).extract().path("id");
+        String rectifying = item(finding, "2028-03-20");
+        String reported = item(finding, "2028-03-20");
+
+        at(LocalDate.of(2028, 3, 13));
+        sweep.sweep();
+        sweep.sweep();
+        given().auth().oauth2(TestTokens.unitOfficer(unit)).contentType(ContentType.JSON)
+                .body(Map.of("content", "已提前完成整改")).post("/api/v1/rectification-items/{id}/reports", reported)
+                .then().statusCode(200);
+        at(LocalDate.of(2028, 3, 15));
+        assertThat(sweep.sweep().dueSoon()).isZero();
+        at(LocalDate.of(2028, 3, 18));
+        sweep.sweep();
+        at(LocalDate.of(2028, 3, 20));
+        sweep.sweep();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> dueSoon(rectifying).size() == 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> dueSoon(rectifying).size() == 3
+                && dueSoon(reported).size() == 1);
+        assertThat(dueSoon(rectifying)).extracting(RectificationDueSoon::daysLeft).containsExactly(7, 2, 0);
+        assertThat(dueSoon(rectifying)).allSatisfy(due -> {
+            assertThat(due.unitId()).isEqualTo(unit);
+            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2028, 3, 20));
+        });
+    }
+
+    @Test
     void aFindingWhoseRectificationFailedReInspectionIsHeldToAccount() {
         at(LocalDate.of(2027, 6, 1));
         UUID unit = UUID.randomUUID();
@@ -182,6 +216,19 @@ class InspectionFlowTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.unitOfficer(unit)).get("/api/v1/rectification-items/{id}", item)
                 .then().statusCode(200).body("state", equalTo("RECTIFYING")).body("reports", hasSize(0));
+    }
+
+    private static String item(String finding, String dueOn) {
+        return given().auth().oauth2(INSPECTOR).contentType(ContentType.JSON)
+                .body(Map.of("description", "审批事项清单未按时公开", "dueOn", dueOn))
+                .post("/api/v1/findings/{id}/rectification-items", finding)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static List<RectificationDueSoon> dueSoon(String item) {
+        return probe.ofType("reform.supervision.rectification-due-soon.v1", item).stream()
+                .map(r -> (RectificationDueSoon) EventCodec.instance().decode(r.type(), r.data()).orElseThrow())
+                .toList();
     }
 
     private void at(LocalDate day) {

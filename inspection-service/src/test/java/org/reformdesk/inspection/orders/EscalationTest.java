@@ -13,11 +13,14 @@ import org.reformdesk.events.PilotSummaryOverdue;
 import org.reformdesk.events.ReportOverdue;
 import org.reformdesk.events.TaskClosed;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskReassigned;
 import org.reformdesk.events.TaskStatusChanged;
 import org.reformdesk.events.Topics;
 import org.reformdesk.platform.time.ServiceClock;
+import org.reformdesk.testing.ConsumerLag;
 import org.reformdesk.testing.EventProbe;
 import org.reformdesk.testing.EventSender;
+import org.reformdesk.testing.TestKafka;
 import org.reformdesk.testing.TestTokens;
 
 import java.time.Duration;
@@ -224,6 +227,38 @@ class EscalationTest {
                 .body("items[0].state", equalTo("CLOSED"))
                 .body("items[0].closedReason", equalTo("任务已调整出计划（取消）：上级部署调整")));
         String id = orderList(task).extract().path("items[0].id");
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/orders/{id}/history", id)
+                .then().body("action", contains("ISSUE", "CLOSE"));
+    }
+
+    @Test
+    void aReassignedTasksOpenOrderStaysWithItsUnitUnlessTheOfficeHasItClosed() {
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        UUID closed = UUID.randomUUID();
+        for (UUID task : List.of(kept, closed)) {
+            sender.send(UUID.randomUUID(), TaskOverdue.of(task, "KM-2026-0401", "推进城市管理执法体制改革", before,
+                    UUID.randomUUID(), LocalDate.of(2026, 9, 30)));
+            awaitOrders(task, 1);
+        }
+
+        for (UUID task : List.of(kept, closed)) {
+            TaskReassigned reassigned = TaskReassigned.of(task, "KM-2026-0401", "推进城市管理执法体制改革", before, after,
+                    null, null, UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 12, 31), "机构改革后职能划转",
+                    task.equals(closed), "office");
+            UUID id = UUID.randomUUID();
+            sender.send(id, reassigned);
+            sender.send(id, reassigned);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> orderList(closed)
+                .body("total", equalTo(1)).body("items[0].state", equalTo("CLOSED"))
+                .body("items[0].closedReason", equalTo("reassigned：任务已调整牵头单位或责任人（机构改革后职能划转）")));
+        ConsumerLag.awaitCaughtUp(TestKafka.bootstrapServers(), Duration.ofSeconds(30), "inspection-service");
+        orderList(kept).body("total", equalTo(1)).body("items[0].state", equalTo("ISSUED"))
+                .body("items[0].targetUnitId", equalTo(before.toString()));
+        String id = orderList(closed).extract().path("items[0].id");
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/orders/{id}/history", id)
                 .then().body("action", contains("ISSUE", "CLOSE"));
     }

@@ -9,11 +9,13 @@ import org.reformdesk.events.GroupChanged;
 import org.reformdesk.events.PersonChanged;
 import org.reformdesk.events.PersonRemoved;
 import org.reformdesk.events.UnitChanged;
+import org.reformdesk.events.UnitKind;
 import org.reformdesk.notification.rules.Responsibilities;
 import org.reformdesk.platform.inbox.OncePerBatch;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +45,7 @@ public class Directory implements Responsibilities {
         unit.id = changed.unitId();
         unit.code = changed.code();
         unit.name = changed.name();
+        unit.kind = changed.kind() == null ? null : changed.kind().name();
         unit.persist();
     }
 
@@ -58,6 +61,7 @@ public class Directory implements Responsibilities {
         person.email = blankToNull(changed.email());
         person.language = changed.language() == null || changed.language().isBlank() ? DEFAULT_LANGUAGE
                 : changed.language();
+        person.username = changed.username() == null ? null : changed.username().toLowerCase(Locale.ROOT);
         person.persist();
         changes.fire(new DirectoryChange.PersonKnown(changed.personId()));
     }
@@ -123,6 +127,20 @@ public class Directory implements Responsibilities {
     public List<UUID> groupLiaisonsOf(UUID unitId) {
         return groupsOf(unitId).stream().map(g -> g.liaisonUnitId).filter(id -> id != null).distinct()
                 .flatMap(liaisonUnit -> holdersOf(liaisonUnit, LIAISON).stream()).distinct().toList();
+    }
+
+    @Override
+    public List<UUID> reformOffice() {
+        return KnownPerson.<KnownPerson>list("""
+                        post in ?1 and unitId in (select u.id from KnownUnit u where u.kind = ?2)
+                        order by post, name, id""", List.of(HEAD, LIAISON), UnitKind.REFORM_OFFICE.name())
+                .stream().map(p -> p.id).toList();
+    }
+
+    /** The person whose login name is {@code username}, if the directory has told us of one. */
+    public Optional<UUID> personLoggedInAs(String username) {
+        return KnownPerson.<KnownPerson>find("lower(username) = ?1", username.toLowerCase(Locale.ROOT))
+                .firstResultOptional().map(p -> p.id);
     }
 
     private List<KnownGroup> groupsOf(UUID unitId) {

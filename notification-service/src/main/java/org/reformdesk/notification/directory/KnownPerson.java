@@ -28,4 +28,7 @@ public class KnownPerson extends PanacheEntityBase {
     public String email;
 
     public String language;
+
+    /** Their login name (lower case): whose inbox a token without a person claim opens. */
+    public String username;
 }

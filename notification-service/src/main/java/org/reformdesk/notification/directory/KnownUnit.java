@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** This service's copy of a unit: its name goes into bulletins and cards. */
+/** This service's copy of a unit: its name goes into bulletins and cards, its kind tells the reform office. */
 @Entity
 @Table(name = "directory_unit")
 public class KnownUnit extends PanacheEntityBase {
@@ -18,4 +18,7 @@ public class KnownUnit extends PanacheEntityBase {
     public String code;
 
     public String name;
+
+    /** DEPARTMENT, DISTRICT, DEVELOPMENT_ZONE or REFORM_OFFICE; null for a unit known from before kinds were kept. */
+    public String kind;
 }

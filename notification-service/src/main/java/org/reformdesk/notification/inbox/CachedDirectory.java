@@ -56,6 +56,11 @@ class CachedDirectory implements Responsibilities {
         return answer("group liaisons " + unitId, () -> directory.groupLiaisonsOf(unitId));
     }
 
+    @Override
+    public List<UUID> reformOffice() {
+        return answer("reform office", directory::reformOffice);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T answer(String question, Supplier<T> read) {
         long version = oncePerBatch.value("directory version", directory::version);

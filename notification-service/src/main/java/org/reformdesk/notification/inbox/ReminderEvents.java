@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.events.EventType;
+import org.reformdesk.events.TaskReassigned;
 import org.reformdesk.notification.rules.Occasions;
 import org.reformdesk.platform.inbox.Inbox;
 import org.reformdesk.platform.inbox.IncomingEvent;
@@ -14,7 +15,10 @@ import java.util.EnumSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Events of tasks, pilots, supervision and assessment that someone must hear of, or that close a subject. */
+/**
+ * Events of tasks, pilots, supervision and assessment that someone must hear of, that close a subject, or that hand
+ * a task's reminders to new people.
+ */
 @ApplicationScoped
 public class ReminderEvents {
 
@@ -52,6 +56,9 @@ public class ReminderEvents {
     private void handle(IncomingEvent event) {
         for (UUID closed : Occasions.closedBy(event.data())) {
             reminders.subjectClosed(closed);
+        }
+        if (event.data() instanceof TaskReassigned reassigned) {
+            reminders.reassigned(reassigned);
         }
         Occasions.of(event.data()).forEach(reminders::remind);
     }

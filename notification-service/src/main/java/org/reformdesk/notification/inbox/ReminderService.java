@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.reformdesk.events.ReminderDelivered;
+import org.reformdesk.events.TaskReassigned;
 import org.reformdesk.notification.directory.Contact;
 import org.reformdesk.notification.rules.Channel;
 import org.reformdesk.notification.rules.Occasion;
@@ -121,6 +122,26 @@ public class ReminderService {
                         WHERE subject_id = :subject AND state = 'PENDING'""")
                 .setParameter("subject", subjectId)
                 .executeUpdate();
+    }
+
+    /**
+     * A task changed hands: its repeating reminders go to the new unit, responsible person and leader from their next
+     * round, and deliveries still waiting (for the morning, say) to the person who is no longer responsible are
+     * dropped. What was already delivered stays in the old holders' inboxes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reassigned(TaskReassigned reassigned) {
+        repeats.reassign(reassigned.taskId(), reassigned.leadUnitId(), reassigned.responsiblePersonId(),
+                reassigned.responsibleLeaderId());
+        if (!reassigned.previousResponsiblePersonId().equals(reassigned.responsiblePersonId())) {
+            entityManager.createNativeQuery("""
+                            UPDATE reminder SET state = 'SKIPPED', next_attempt_at = NULL,
+                                                reason = 'the task was reassigned to another person'
+                            WHERE subject_id = :subject AND recipient_id = :previous AND state = 'PENDING'""")
+                    .setParameter("subject", reassigned.taskId())
+                    .setParameter("previous", reassigned.previousResponsiblePersonId())
+                    .executeUpdate();
+        }
     }
 
     public Page<Reminder> list(UUID recipient, Optional<ReminderKind> kind, Optional<Channel> channel,

@@ -79,6 +79,22 @@ public class Repeats {
                 .executeUpdate();
     }
 
+    /** The subject's open repeats go to its new unit, responsible person and leader from their next round. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void reassign(UUID subjectId, UUID unitId, UUID personId, UUID leaderId) {
+        entityManager.createNativeQuery("""
+                        UPDATE reminder_repeat SET unit_id = :unit, responsible_person_id = :person,
+                                                   responsible_leader_id = :leader
+                        WHERE subject_id = :subject AND closed_at IS NULL""")
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("reminder_repeat")
+                .setParameter("unit", unitId)
+                .setParameter("person", personId)
+                .setParameter("leader", leaderId)
+                .setParameter("subject", subjectId)
+                .executeUpdate();
+    }
+
     @Scheduled(every = "${reform.reminders.repeat-sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {

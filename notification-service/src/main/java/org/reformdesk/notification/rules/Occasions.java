@@ -1,17 +1,24 @@
 package org.reformdesk.notification.rules;
 
+import org.reformdesk.events.ExtensionDecided;
+import org.reformdesk.events.ExtensionRequested;
 import org.reformdesk.events.MilestoneOverdue;
 import org.reformdesk.events.MonthPublished;
 import org.reformdesk.events.OrderClosed;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.OrderIssued;
+import org.reformdesk.events.PilotSummaryDueSoon;
 import org.reformdesk.events.PilotSummaryOverdue;
+import org.reformdesk.events.RectificationDueSoon;
 import org.reformdesk.events.RectificationOverdue;
 import org.reformdesk.events.ReformEvent;
+import org.reformdesk.events.ReportDueSoon;
 import org.reformdesk.events.ReportOverdue;
 import org.reformdesk.events.TaskClosed;
+import org.reformdesk.events.TaskDeadlineChanged;
 import org.reformdesk.events.TaskDueSoon;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskReassigned;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -74,6 +81,47 @@ public final class Occasions {
                     overdue.dueOn().toString(), overdue.unitId(), overdue.responsiblePersonId(), null,
                     facts("description", overdue.description(), "dueOn", overdue.dueOn())));
         }
+        if (event instanceof ReportDueSoon due) {
+            return List.of(new Occasion(ReminderKind.REPORT_DUE_SOON, due.taskId(), due.period() + "/" + due.daysLeft(),
+                    due.leadUnitId(), due.responsiblePersonId(), due.responsibleLeaderId(), facts("code", due.code(),
+                    "title", due.title(), "period", due.period(), "dueOn", due.dueOn(), "daysLeft", due.daysLeft())));
+        }
+        if (event instanceof PilotSummaryDueSoon due) {
+            return List.of(new Occasion(ReminderKind.PILOT_SUMMARY_DUE_SOON, due.pilotId(),
+                    due.kind() + "/" + due.period() + "/" + due.daysLeft(), due.leadUnitId(), null, due.leadLeaderId(),
+                    facts("name", due.name(), "summaryKind", due.kind(), "period", due.period(), "dueOn", due.dueOn(),
+                    "daysLeft", due.daysLeft())));
+        }
+        if (event instanceof RectificationDueSoon due) {
+            return List.of(new Occasion(ReminderKind.RECTIFICATION_DUE_SOON, due.itemId(),
+                    due.dueOn() + "/" + due.daysLeft(), due.unitId(), due.responsiblePersonId(), null,
+                    facts("description", due.description(), "dueOn", due.dueOn(), "daysLeft", due.daysLeft())));
+        }
+        if (event instanceof ExtensionRequested requested) {
+            // the request is the subject, so the office's repeats stop when it is decided
+            return List.of(new Occasion(ReminderKind.EXTENSION_REQUESTED, requested.requestId(), "requested",
+                    requested.leadUnitId(), null, null, facts("code", requested.code(), "title", requested.title(),
+                    "deadline", requested.deadline(), "requestedDeadline", requested.requestedDeadline(),
+                    "reason", requested.reason(), "requestedBy", requested.requestedBy())));
+        }
+        if (event instanceof ExtensionDecided decided) {
+            // the decision is for whoever asked; a request from a login that is nobody's goes to the task's 责任人
+            UUID requester = decided.requesterPersonId() != null ? decided.requesterPersonId()
+                    : decided.responsiblePersonId();
+            return List.of(new Occasion(ReminderKind.EXTENSION_DECIDED, decided.requestId(), decided.decision(),
+                    decided.leadUnitId(), requester, null, facts("code", decided.code(), "title", decided.title(),
+                    "decision", decided.decision(), "previousDeadline", decided.previousDeadline(),
+                    "requestedDeadline", decided.requestedDeadline(), "deadline", decided.deadline(),
+                    "comment", decided.comment())));
+        }
+        if (event instanceof TaskReassigned reassigned) {
+            boolean personChanged = !reassigned.responsiblePersonId().equals(reassigned.previousResponsiblePersonId());
+            return List.of(new Occasion(ReminderKind.TASK_REASSIGNED, reassigned.taskId(),
+                    reassigned.leadUnitId() + "/" + reassigned.responsiblePersonId(), reassigned.leadUnitId(),
+                    reassigned.responsiblePersonId(), reassigned.responsibleLeaderId(), facts("code", reassigned.code(),
+                    "title", reassigned.title(), "deadline", reassigned.deadline(), "reason", reassigned.reason(),
+                    "personChanged", personChanged)));
+        }
         if (event instanceof MonthPublished published) {
             UUID bulletin = UUID.nameUUIDFromBytes(("month-published/" + published.subject())
                     .getBytes(StandardCharsets.UTF_8));
@@ -87,12 +135,19 @@ public final class Occasions {
     }
 
     /**
-     * The subjects an event closes, whose repeating reminders stop: a closed task (销号), a closed order, and
-     * an order superseded by the next rung.
+     * The subjects an event closes, whose repeating reminders stop: a closed task (销号), a task whose deadline moved
+     * (the old deadline's reminders are done with; a new deadline is a new occasion), a closed order, an order
+     * superseded by the next rung, and a decided extension request.
      */
     public static List<UUID> closedBy(ReformEvent event) {
         if (event instanceof TaskClosed closed) {
             return List.of(closed.taskId());
+        }
+        if (event instanceof TaskDeadlineChanged changed) {
+            return List.of(changed.taskId());
+        }
+        if (event instanceof ExtensionDecided decided) {
+            return List.of(decided.requestId());
         }
         if (event instanceof OrderClosed closed) {
             return List.of(closed.orderId());

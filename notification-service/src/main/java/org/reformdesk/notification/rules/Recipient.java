@@ -14,7 +14,9 @@ public enum Recipient {
     /** The liaison (联络员) of the unit the occasion concerns: gets copies. */
     UNIT_LIAISON,
     /** The liaison of the special group the unit belongs to. */
-    GROUP_LIAISON;
+    GROUP_LIAISON,
+    /** The reform office (改革办): the head and liaison of each reform-office unit, who decide what waits for it. */
+    REFORM_OFFICE;
 
     List<UUID> resolve(Occasion occasion, Responsibilities chain) {
         return switch (this) {
@@ -25,6 +27,7 @@ public enum Recipient {
             case UNIT_HEAD -> chain.holdersOf(occasion.unitId(), Responsibilities.HEAD);
             case UNIT_LIAISON -> chain.holdersOf(occasion.unitId(), Responsibilities.LIAISON);
             case GROUP_LIAISON -> chain.groupLiaisonsOf(occasion.unitId());
+            case REFORM_OFFICE -> chain.reformOffice();
         };
     }
 }

@@ -19,4 +19,7 @@ public interface Responsibilities {
 
     /** The liaisons of the liaison units of the special groups the unit belongs to. */
     List<UUID> groupLiaisonsOf(UUID unitId);
+
+    /** The heads and liaisons of the reform office's units (kind REFORM_OFFICE): whom office business goes to. */
+    List<UUID> reformOffice();
 }

@@ -2,13 +2,20 @@ package org.reformdesk.notification.rules;
 
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.events.ExtensionDecided;
+import org.reformdesk.events.ExtensionRequested;
 import org.reformdesk.events.MonthPublished;
 import org.reformdesk.events.OrderClosed;
 import org.reformdesk.events.OrderEscalated;
+import org.reformdesk.events.PilotSummaryDueSoon;
+import org.reformdesk.events.RectificationDueSoon;
+import org.reformdesk.events.ReportDueSoon;
 import org.reformdesk.events.Rung;
 import org.reformdesk.events.TaskClosed;
+import org.reformdesk.events.TaskDeadlineChanged;
 import org.reformdesk.events.TaskDueSoon;
 import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.events.TaskReassigned;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,6 +38,7 @@ class ReminderRulesTest {
     private final UUID liaison = UUID.randomUUID();
     private final UUID groupHead = UUID.randomUUID();
     private final UUID groupLiaison = UUID.randomUUID();
+    private final UUID office = UUID.randomUUID();
 
     /** A small directory: one unit with a head and a liaison, in one special group. */
     private final Responsibilities chain = new Responsibilities() {
@@ -50,6 +58,11 @@ class ReminderRulesTest {
         @Override
         public List<UUID> groupLiaisonsOf(UUID unitId) {
             return unit.equals(unitId) ? List.of(groupLiaison) : List.of();
+        }
+
+        @Override
+        public List<UUID> reformOffice() {
+            return List.of(office);
         }
     };
 
@@ -166,6 +179,74 @@ class ReminderRulesTest {
                 .containsExactly(order);
         assertThat(Occasions.closedBy(OrderEscalated.of(order, superseded, Rung.URGING_NOTICE, "TASK", task, "任务",
                 unit, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 8), null))).containsExactly(superseded);
+    }
+
+    @Test
+    void anExtensionRequestRemindsTheOfficeUntilItIsDecidedAndTheDecisionGoesToWhoeverAsked() {
+        UUID task = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        UUID responsible = UUID.randomUUID();
+        Occasion requested = Occasions.of(ExtensionRequested.of(request, task, "KM-1", "任务", unit, null,
+                responsible, LocalDate.of(2026, 6, 30), LocalDate.of(2026, 9, 30), "资金未到位", "wuhua", requester))
+                .get(0);
+        ExtensionDecided decided = ExtensionDecided.of(request, task, "KM-1", "任务", unit, responsible, requester,
+                LocalDate.of(2026, 6, 30), LocalDate.of(2026, 9, 30), ExtensionDecided.APPROVED,
+                LocalDate.of(2026, 9, 30), "同意", "office");
+        Occasion answered = Occasions.of(decided).get(0);
+
+        assertThat(requested.subjectId()).isEqualTo(request);
+        assertThat(rules(ReminderKind.EXTENSION_REQUESTED, List.of(Recipient.REFORM_OFFICE))
+                .recipients(requested, chain)).containsExactly(office);
+        assertThat(Occasions.closedBy(decided)).containsExactly(request);
+        assertThat(rules(ReminderKind.EXTENSION_DECIDED, List.of(Recipient.RESPONSIBLE_PERSON, Recipient.UNIT_LIAISON))
+                .recipients(answered, chain)).containsExactly(requester, liaison);
+        Occasion unlinked = Occasions.of(ExtensionDecided.of(request, task, "KM-1", "任务", unit, responsible, null,
+                LocalDate.of(2026, 6, 30), LocalDate.of(2026, 9, 30), ExtensionDecided.REJECTED, null, "不同意",
+                "office")).get(0);
+        assertThat(unlinked.responsiblePersonId()).isEqualTo(responsible);
+        assertThat(unlinked.facts()).containsEntry("deadline", "").containsEntry("decision", "REJECTED");
+    }
+
+    @Test
+    void aMovedDeadlineStopsTheOldDeadlinesRepeats() {
+        UUID task = UUID.randomUUID();
+
+        assertThat(Occasions.closedBy(TaskDeadlineChanged.of(task, "KM-1", unit, LocalDate.of(2026, 6, 30),
+                LocalDate.of(2026, 9, 30), "延期申请已批准"))).containsExactly(task);
+    }
+
+    @Test
+    void aReassignedTaskTellsItsNewResponsiblePersonAndUnit() {
+        UUID task = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        Occasion handedOver = Occasions.of(TaskReassigned.of(task, "KM-1", "任务", UUID.randomUUID(), unit, null, null,
+                before, after, LocalDate.of(2026, 6, 30), "职能划转", false, "office")).get(0);
+
+        assertThat(handedOver.kind()).isEqualTo(ReminderKind.TASK_REASSIGNED);
+        assertThat(rules(ReminderKind.TASK_REASSIGNED, List.of(Recipient.RESPONSIBLE_PERSON, Recipient.UNIT_LIAISON))
+                .recipients(handedOver, chain)).containsExactly(after, liaison);
+        assertThat(handedOver.facts()).containsEntry("personChanged", "true");
+    }
+
+    @Test
+    void eachReminderBeforeADueDateIsAnOccasionPerOffset() {
+        UUID task = UUID.randomUUID();
+        Occasion report7 = Occasions.of(ReportDueSoon.of(task, "KM-1", "任务", unit, person, "2026-06",
+                LocalDate.of(2026, 6, 25), 7, null)).get(0);
+        Occasion report3 = Occasions.of(ReportDueSoon.of(task, "KM-1", "任务", unit, person, "2026-06",
+                LocalDate.of(2026, 6, 25), 3, null)).get(0);
+        Occasion summary = Occasions.of(PilotSummaryDueSoon.of(UUID.randomUUID(), "试点", unit, null,
+                "MONTHLY_SUMMARY", "2026-05", LocalDate.of(2026, 6, 5), 1)).get(0);
+        Occasion rectification = Occasions.of(RectificationDueSoon.of(UUID.randomUUID(), UUID.randomUUID(), unit,
+                "台账更新不及时", LocalDate.of(2026, 6, 30), 7, person)).get(0);
+
+        assertThat(report7.key()).isNotEqualTo(report3.key());
+        assertThat(List.of(report7.kind(), summary.kind(), rectification.kind())).containsExactly(
+                ReminderKind.REPORT_DUE_SOON, ReminderKind.PILOT_SUMMARY_DUE_SOON, ReminderKind.RECTIFICATION_DUE_SOON);
+        assertThat(summary.facts()).containsEntry("summaryKind", "MONTHLY_SUMMARY").containsEntry("daysLeft", "1");
+        assertThat(rectification.responsiblePersonId()).isEqualTo(person);
     }
 
     @Test

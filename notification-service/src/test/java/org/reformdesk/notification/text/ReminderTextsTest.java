@@ -38,6 +38,12 @@ class ReminderTextsTest {
         facts.put("rank", "2");
         facts.put("score", "97.5");
         facts.put("units", "12");
+        facts.put("requestedDeadline", "2026-09-30");
+        facts.put("previousDeadline", "2026-06-30");
+        facts.put("requestedBy", "wuhua");
+        facts.put("decision", "APPROVED");
+        facts.put("comment", "同意延期");
+        facts.put("personChanged", "true");
         facts.put("diagnosis", "false");
         return facts;
     }
@@ -73,6 +79,26 @@ class ReminderTextsTest {
         facts.put("round", "2");
         assertThat(texts.write(ReminderKind.TASK_OVERDUE, Language.ZH_CN, facts).title())
                 .isEqualTo("任务逾期提醒：KM-2015-0123（第2次提醒）");
+    }
+
+    @Test
+    void anExtensionsDecisionSaysWhereTheDeadlineNowIsAndAReassignmentWhoTakesOver() {
+        Map<String, String> facts = facts();
+        assertThat(texts.write(ReminderKind.EXTENSION_DECIDED, Language.ZH_CN, facts).body())
+                .isEqualTo("改革任务【KM-2015-0123 深化行政审批制度改革】的延期申请已批准，完成时限由2026-06-30调整为2026-06-30。"
+                        + "改革办意见：同意延期");
+        facts.put("decision", "REJECTED");
+        assertThat(texts.write(ReminderKind.EXTENSION_DECIDED, Language.ZH_CN, facts).title())
+                .isEqualTo("延期申请未获批准：KM-2015-0123");
+        assertThat(texts.write(ReminderKind.EXTENSION_DECIDED, Language.EN, facts).body())
+                .startsWith("The request to move the deadline of the reform task [KM-2015-0123 深化行政审批制度改革] to "
+                        + "2026-09-30 was refused");
+        facts.put("personChanged", "false");
+        assertThat(texts.write(ReminderKind.TASK_REASSIGNED, Language.ZH_CN, facts).body())
+                .startsWith("改革任务【KM-2015-0123 深化行政审批制度改革】已调整由您所在单位牵头，完成时限");
+        facts.put("round", "2");
+        assertThat(texts.write(ReminderKind.EXTENSION_REQUESTED, Language.ZH_CN, facts).title())
+                .isEqualTo("延期申请待审批：KM-2015-0123（第2次提醒）");
     }
 
     @Test

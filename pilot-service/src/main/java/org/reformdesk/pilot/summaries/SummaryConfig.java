@@ -1,6 +1,9 @@
 package org.reformdesk.pilot.summaries;
 
 import io.smallrye.config.ConfigMapping;
+import org.reformdesk.platform.time.ReminderOffsets;
+
+import java.util.List;
 
 /** The pilots' summary calendar and its sweep. */
 @ConfigMapping(prefix = "reform.summaries")
@@ -14,6 +17,13 @@ public interface SummaryConfig {
 
     /** How often the sweep looks for missing summaries, e.g. {@code 1h}; {@code off} disables it. */
     String sweepEvery();
+
+    /** Days before a summary's due date at which the lead unit is reminded, once per offset (default 7, 3, 1). */
+    List<Integer> reminderOffsets();
+
+    default ReminderOffsets offsets() {
+        return new ReminderOffsets(reminderOffsets());
+    }
 
     default SummaryCalendar calendar() {
         return new SummaryCalendar(dueDay(), finalSummaryDays());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.EventCodec;
+import org.reformdesk.events.PilotSummaryDueSoon;
 import org.reformdesk.events.PilotSummaryOverdue;
 import org.reformdesk.events.Topics;
 import org.reformdesk.pilot.PilotFixtures;
@@ -109,6 +110,37 @@ class SummarySweepTest {
     }
 
     @Test
+    void aSummaryNotYetInIsRemindedOnceAtEachOffsetBeforeItsDueDay() {
+        UUID unit = UUID.randomUUID();
+        String silent = PilotFixtures.running(unit, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String diligent = PilotFixtures.running(unit, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+
+        moveTo(LocalDate.of(2027, 1, 29));
+        sweep.sweep();
+        sweep.sweep();
+        moveTo(LocalDate.of(2027, 2, 1));
+        given().auth().oauth2(TestTokens.unitOfficer(unit)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "MONTHLY_SUMMARY", "period", "2027-01", "content", "一月完成方案编制"))
+                .post("/api/v1/pilots/{id}/summaries", diligent).then().statusCode(201);
+        assertThat(sweep.sweep().dueSoon()).isZero();
+        moveTo(LocalDate.of(2027, 2, 3));
+        sweep.sweep();
+        moveTo(LocalDate.of(2027, 2, 5));
+        sweep.sweep();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> dueSoon(silent).size() == 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> dueSoon(silent).size() == 3 && dueSoon(diligent).size() == 1);
+        assertThat(dueSoon(silent)).extracting(PilotSummaryDueSoon::daysLeft).containsExactly(7, 2, 0);
+        assertThat(dueSoon(silent)).allSatisfy(due -> {
+            assertThat(due.kind()).isEqualTo("MONTHLY_SUMMARY");
+            assertThat(due.period()).isEqualTo("2027-01");
+            assertThat(due.dueOn()).isEqualTo(LocalDate.of(2027, 2, 5));
+        });
+        assertThat(overdue(silent)).isEmpty();
+    }
+
+    @Test
     void aPilotNotUnderWayOwesNothing() {
         String pilot = PilotFixtures.register(UUID.randomUUID(), "MUNICIPAL", LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31));
@@ -150,6 +182,12 @@ class SummarySweepTest {
                 .then().statusCode(200).body("content", equalTo("一季度分析（修订）"));
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/pilots/{id}/history", pilot)
                 .then().body("action", hasItem("SUMMARY_SUBMITTED")).body("action", hasItem("SUMMARY_UPDATED"));
+    }
+
+    private List<PilotSummaryDueSoon> dueSoon(String pilot) {
+        return pilots.ofType("reform.pilot.summary-due-soon.v1", pilot).stream()
+                .map(r -> (PilotSummaryDueSoon) EventCodec.instance().decode(r.type(), r.data()).orElseThrow())
+                .toList();
     }
 
     private List<PilotSummaryOverdue> overdue(String pilot) {

@@ -5,14 +5,22 @@ import java.util.UUID;
 /**
  * A person was registered in the directory or their details changed; the latest record per person is their
  * current state. {@code post} is HEAD (一把手), DEPUTY (分管领导), LIAISON (联络员), INFORMATION_OFFICER (信息员)
- * or LEADER (市领导/县级领导); {@code language} a BCP 47 tag such as zh-CN or en.
+ * or LEADER (市领导/县级领导); {@code language} a BCP 47 tag such as zh-CN or en; {@code username} the login name
+ * their tokens carry as {@code preferred_username}, by which each service finds the person behind a caller (null
+ * for a person without a login, and in events from before logins were recorded).
  */
 public record PersonChanged(UUID personId, String name, UUID unitId, String post, String phone, String email,
-        String language) implements ReformEvent {
+        String language, String username) implements ReformEvent {
 
     public static PersonChanged of(UUID personId, String name, UUID unitId, String post, String phone, String email,
+            String language, String username) {
+        return new PersonChanged(personId, name, unitId, post, phone, email, language, username);
+    }
+
+    /** A person without a login. */
+    public static PersonChanged of(UUID personId, String name, UUID unitId, String post, String phone, String email,
             String language) {
-        return new PersonChanged(personId, name, unitId, post, phone, email, language);
+        return of(personId, name, unitId, post, phone, email, language, null);
     }
 
     @Override

@@ -35,7 +35,8 @@ class EventCodecTest {
                         new MonthPublished.Entry(unit, new BigDecimal("96.00"), 1)), List.of(unit)),
                 ReminderDelivered.of(UUID.randomUUID(), UUID.randomUUID(), "TASK_OVERDUE", task, "INBOX",
                         Instant.parse("2016-01-01T01:00:00Z")),
-                PersonChanged.of(UUID.randomUUID(), "张伟", unit, "HEAD", "13800000000", "zhangwei@km.gov.cn", "zh-CN"),
+                PersonChanged.of(UUID.randomUUID(), "张伟", unit, "HEAD", "13800000000", "zhangwei@km.gov.cn", "zh-CN",
+                        "zhangwei"),
                 TaskDueSoon.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(),
                         LocalDate.of(2015, 12, 31), 3, null, UUID.randomUUID()),
                 TaskClosed.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, LocalDate.of(2015, 12, 31),
@@ -65,7 +66,22 @@ class EventCodecTest {
                 AccountabilityRecorded.of(UUID.randomUUID(), unit, null, "TASK", task, "约谈",
                         "责令书逾期未整改"),
                 ReminderFailed.of(UUID.randomUUID(), UUID.randomUUID(), "TASK_OVERDUE", task, "SMS",
-                        "运营商拒绝：号码无效"));
+                        "运营商拒绝：号码无效"),
+                ReportDueSoon.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(), "2015-11",
+                        LocalDate.of(2015, 11, 25), 3, null),
+                ExtensionRequested.of(UUID.randomUUID(), task, "KM-2015-0123", "深化行政审批制度改革", unit, null,
+                        UUID.randomUUID(), LocalDate.of(2015, 12, 31), LocalDate.of(2016, 3, 31),
+                        "需待省级配套文件出台后实施", "wuhua", UUID.randomUUID()),
+                ExtensionDecided.of(UUID.randomUUID(), task, "KM-2015-0123", "深化行政审批制度改革", unit,
+                        UUID.randomUUID(), null, LocalDate.of(2015, 12, 31), LocalDate.of(2016, 3, 31),
+                        ExtensionDecided.APPROVED, LocalDate.of(2016, 2, 29), "同意延期至2月底", "office"),
+                TaskReassigned.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(), null,
+                        UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2015, 12, 31),
+                        "机构改革后职能划转", true, "office"),
+                PilotSummaryDueSoon.of(UUID.randomUUID(), "农村集体产权制度改革试点", unit, null, "MONTHLY_SUMMARY",
+                        "2016-03", LocalDate.of(2016, 4, 5), 1),
+                RectificationDueSoon.of(UUID.randomUUID(), UUID.randomUUID(), unit, "审批事项清单未按时公布",
+                        LocalDate.of(2016, 2, 29), 7, UUID.randomUUID()));
     }
 
     @Test
@@ -96,6 +112,16 @@ class EventCodecTest {
         String data = codec.encode(oneOfEachType().get(2)).replaceFirst("\\{", "{\"escalationHint\":\"soon\",");
 
         assertThat(codec.decode("reform.task.overdue.v1", data)).isPresent();
+    }
+
+    @Test
+    void aPersonChangedFromBeforeLoginsWereRecordedReadsWithoutOne() {
+        PersonChanged before = PersonChanged.of(UUID.randomUUID(), "张伟", UUID.randomUUID(), "LIAISON", null, null,
+                "zh-CN");
+        String data = codec.encode(before).replace(",\"username\":null", "");
+
+        assertThat(data).doesNotContain("username");
+        assertThat(codec.decode("reform.directory.person-changed.v1", data)).contains(before);
     }
 
     @Test

@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * A small city modelled on the seeds (Kunming's ledger, its three assessment categories): units with their heads
- * (一把手) and liaisons (联络员), two special groups (专项小组) led by city leaders, a plan of tasks across the
- * policy areas some of which are already late, and a few pilots, loaded over REST like a reform office would.
+ * A small city modelled on the seeds (Kunming's ledger, its three assessment categories): the city reform office
+ * (市委改革办) and units with their heads (一把手) and liaisons (联络员), two special groups (专项小组) led by city
+ * leaders, a plan of tasks across the policy areas some of which are already late, and a few pilots, loaded over REST
+ * like a reform office would. Every demo login is a person of the directory (its {@code username}), so each has an
+ * inbox and "my tasks".
  */
 public final class DemoData {
 
@@ -20,29 +23,42 @@ public final class DemoData {
     public record Loaded(int units, int tasks, int pilots, List<UUID> overdueTasks, UUID someResponsiblePerson) {
     }
 
-    private record DemoUnit(String code, String name, String category, String kind, String head, String liaison) {
+    /** A unit with its head and liaison, and the demo login of the liaison (null: none logs in). */
+    private record DemoUnit(String code, String name, String category, String kind, String head, String liaison,
+            String liaisonLogin) {
     }
 
-    private static final List<DemoUnit> UNITS = List.of(
-            new DemoUnit("KM-FGW", "市发展改革委", "A", "DEPARTMENT", "杨建华", "周敏"),
-            new DemoUnit("KM-CZJ", "市财政局", "A", "DEPARTMENT", "李国强", "孙丽"),
-            new DemoUnit("KM-JYJ", "市教育局", "A", "DEPARTMENT", "张文", "刘洋"),
-            new DemoUnit("KM-SFJ", "市司法局", "A", "DEPARTMENT", "赵志刚", "陈静"),
-            new DemoUnit("KM-TJJ", "市统计局", "B", "DEPARTMENT", "黄海", "吴婷"),
-            new DemoUnit("KM-DAG", "市档案馆", "B", "DEPARTMENT", "郑红", "王磊"),
-            new DemoUnit("KM-WH", "五华区", "C", "DISTRICT", "马俊", "何芳"),
-            new DemoUnit("KM-PL", "盘龙区", "C", "DISTRICT", "罗斌", "高雪"),
-            new DemoUnit("KM-GD", "官渡区", "C", "DISTRICT", "林涛", "谢娜"),
-            new DemoUnit("KM-DZXQ", "滇中新区", "C", "DEVELOPMENT_ZONE", "许明", "唐悦"));
+    /**
+     * The city's reform office: not ranked (its category is not used), its liaison the {@code office} login, and the
+     * supervision and assessment staff it seats the {@code inspector} and {@code assessor} logins.
+     */
+    private static final DemoUnit OFFICE = new DemoUnit("KM-GGB", "市委改革办", "B", "REFORM_OFFICE", "刘建国",
+            "改革办综合处", "office");
 
-    /** A special group: its leader (组长, a city leader seated in the liaison unit), liaison unit and members. */
-    private record DemoGroup(String name, String leader, String liaisonUnit, List<String> members) {
+    private static final List<DemoUnit> UNITS = List.of(
+            new DemoUnit("KM-FGW", "市发展改革委", "A", "DEPARTMENT", "杨建华", "周敏", "fgw"),
+            new DemoUnit("KM-CZJ", "市财政局", "A", "DEPARTMENT", "李国强", "孙丽", "czj"),
+            new DemoUnit("KM-JYJ", "市教育局", "A", "DEPARTMENT", "张文", "刘洋", null),
+            new DemoUnit("KM-SFJ", "市司法局", "A", "DEPARTMENT", "赵志刚", "陈静", null),
+            new DemoUnit("KM-TJJ", "市统计局", "B", "DEPARTMENT", "黄海", "吴婷", null),
+            new DemoUnit("KM-DAG", "市档案馆", "B", "DEPARTMENT", "郑红", "王磊", null),
+            new DemoUnit("KM-WH", "五华区", "C", "DISTRICT", "马俊", "何芳", "wuhua"),
+            new DemoUnit("KM-PL", "盘龙区", "C", "DISTRICT", "罗斌", "高雪", "panlong"),
+            new DemoUnit("KM-GD", "官渡区", "C", "DISTRICT", "林涛", "谢娜", null),
+            new DemoUnit("KM-DZXQ", "滇中新区", "C", "DEVELOPMENT_ZONE", "许明", "唐悦", null));
+
+    /**
+     * A special group: its leader (组长, a city leader seated in the liaison unit) and the leader's demo login, the
+     * group's liaison (专项小组联络员, a second liaison of the liaison unit) and theirs, liaison unit and members.
+     */
+    private record DemoGroup(String name, String leader, String leaderLogin, String liaison, String liaisonLogin,
+            String liaisonUnit, List<String> members) {
     }
 
     private static final List<DemoGroup> GROUPS = List.of(
-            new DemoGroup("经济体制和生态文明体制改革专项小组", "钱伟", "KM-FGW",
+            new DemoGroup("经济体制和生态文明体制改革专项小组", "钱伟", "leader", "韩雪", "liaison", "KM-FGW",
                     List.of("KM-FGW", "KM-CZJ", "KM-TJJ", "KM-GD", "KM-DZXQ")),
-            new DemoGroup("社会体制改革专项小组", "冯丽华", "KM-JYJ",
+            new DemoGroup("社会体制改革专项小组", "冯丽华", null, "邓洁", null, "KM-JYJ",
                     List.of("KM-JYJ", "KM-SFJ", "KM-DAG", "KM-WH", "KM-PL")));
 
     /** The policy areas (政策领域) of the plan, as task-service knows them. */
@@ -81,18 +97,23 @@ public final class DemoData {
         }
         Map<String, UUID> units = new HashMap<>();
         Map<String, UUID> heads = new HashMap<>();
-        for (DemoUnit unit : UNITS) {
+        for (DemoUnit unit : Stream.concat(Stream.of(OFFICE), UNITS.stream()).toList()) {
             JsonNode created = tasks.post("/api/v1/units", Map.of("code", unit.code(), "name", unit.name(),
                     "category", unit.category(), "kind", unit.kind()), "demo-unit-" + unit.code());
             UUID id = UUID.fromString(created.path("id").asText());
             units.put(unit.code(), id);
-            heads.put(unit.code(), person(tasks, id, unit.head(), "HEAD", unit.code()));
-            person(tasks, id, unit.liaison(), "LIAISON", unit.code());
+            heads.put(unit.code(), person(tasks, id, unit.head(), "HEAD", unit.code(), null));
+            person(tasks, id, unit.liaison(), "LIAISON", unit.code(), unit.liaisonLogin());
         }
+        person(tasks, units.get(OFFICE.code()), "王平", "INFORMATION_OFFICER", OFFICE.code(), "inspector");
+        person(tasks, units.get(OFFICE.code()), "陈晨", "DEPUTY", OFFICE.code(), "assessor");
         Map<String, UUID> groupOf = new HashMap<>();
         Map<UUID, UUID> leaderOf = new HashMap<>();
         for (DemoGroup group : GROUPS) {
-            UUID leader = person(tasks, units.get(group.liaisonUnit()), group.leader(), "LEADER", group.liaisonUnit());
+            UUID leader = person(tasks, units.get(group.liaisonUnit()), group.leader(), "LEADER", group.liaisonUnit(),
+                    group.leaderLogin());
+            person(tasks, units.get(group.liaisonUnit()), group.liaison(), "LIAISON", group.liaisonUnit() + "-GROUP",
+                    group.liaisonLogin());
             UUID id = UUID.fromString(tasks.post("/api/v1/groups", Map.of("name", group.name(),
                     "headPersonId", leader.toString(), "liaisonUnitId", units.get(group.liaisonUnit()).toString(),
                     "memberUnitIds", group.members().stream().map(code -> units.get(code).toString()).toList()),
@@ -140,15 +161,22 @@ public final class DemoData {
                 pilots.post("/api/v1/pilots/" + id + "/status", Map.of("status", "IN_PROGRESS"), null);
             }
         }
-        return new Loaded(UNITS.size(), TITLES.size(), PILOTS.size(), overdue, someone);
+        return new Loaded(UNITS.size() + 1, TITLES.size(), PILOTS.size(), overdue, someone);
     }
 
-    /** Registers a person of a unit's staff; their phone and mailbox are made up but well-formed. */
-    private static UUID person(ApiClient tasks, UUID unit, String name, String post, String unitCode) {
-        int serial = Math.abs((unitCode + post).hashCode()) % 10_000;
-        return UUID.fromString(tasks.post("/api/v1/people", Map.of("name", name, "unitId", unit.toString(),
-                "post", post, "phone", "1380871%04d".formatted(serial),
-                "email", "%s.%s@km.gov.example".formatted(unitCode.toLowerCase(), post.toLowerCase()),
-                "language", "zh-CN"), "demo-person-" + unitCode + "-" + post).path("id").asText());
+    /**
+     * Registers a person of a unit's staff, with the demo login that is theirs ({@code login}, null for none); their
+     * phone and mailbox are made up but well-formed.
+     */
+    private static UUID person(ApiClient tasks, UUID unit, String name, String post, String key, String login) {
+        int serial = Math.abs((key + post).hashCode()) % 10_000;
+        Map<String, Object> person = new HashMap<>(Map.of("name", name, "unitId", unit.toString(), "post", post,
+                "phone", "1380871%04d".formatted(serial),
+                "email", "%s.%s@km.gov.example".formatted(key.toLowerCase(), post.toLowerCase()), "language", "zh-CN"));
+        if (login != null) {
+            person.put("username", login);
+        }
+        return UUID.fromString(tasks.post("/api/v1/people", person, "demo-person-" + key + "-" + post)
+                .path("id").asText());
     }
 }

@@ -48,6 +48,9 @@ public final class Keycloak implements AutoCloseable {
     public static final Map<String, String> DEMO_UNIT_USERS = Map.of("wuhua", "KM-WH", "panlong", "KM-PL",
             "fgw", "KM-FGW", "czj", "KM-CZJ");
 
+    /** The demo group liaison, by the code of the liaison unit of the special group their token is bound to. */
+    public static final Map<String, String> DEMO_GROUP_USERS = Map.of("liaison", "KM-FGW");
+
     /** The demo users without a unit, and their realm role, so scripts say "office" in either identity mode. */
     public static final Map<String, String> DEMO_ROLES = Map.of("office", "reform-office", "leader", "leader",
             "inspector", "inspector", "assessor", "assessor", "liaison", "group-liaison");
@@ -166,10 +169,11 @@ public final class Keycloak implements AutoCloseable {
     }
 
     /**
-     * Points a demo user's {@code unit} and {@code person} claims at a unit and a person of the directory; the
-     * directory assigns their ids, so the realm can only learn them once the demo city is loaded.
+     * Points a demo user's {@code unit} claim at a unit, or a group liaison's {@code group} claim at a special group, of
+     * the directory; the directory assigns their ids, so the realm can only learn them once the demo city is loaded.
+     * Their person needs no claim: it is the directory's person with their login as its username.
      */
-    public void assign(String username, UUID unit, UUID person) {
+    public void assign(String username, UUID unit, UUID group) {
         String admin = tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
                 "username", ADMIN, "password", adminPassword(home)));
         String users = baseUrl + "/admin/realms/" + REALM + "/users";
@@ -181,9 +185,11 @@ public final class Keycloak implements AutoCloseable {
         }
         ObjectNode user = (ObjectNode) found.get(0);
         ObjectNode attributes = user.withObject("attributes");
-        attributes.set("unit", JSON.createArrayNode().add(unit.toString()));
-        if (person != null) {
-            attributes.set("person", JSON.createArrayNode().add(person.toString()));
+        if (unit != null) {
+            attributes.set("unit", JSON.createArrayNode().add(unit.toString()));
+        }
+        if (group != null) {
+            attributes.set("group", JSON.createArrayNode().add(group.toString()));
         }
         send(HttpRequest.newBuilder(URI.create(users + "/" + user.path("id").asText()))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")

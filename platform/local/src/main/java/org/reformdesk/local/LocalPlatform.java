@@ -146,7 +146,10 @@ public final class LocalPlatform {
         stopped.await();
     }
 
-    /** Points each demo unit officer's token at their unit and at its liaison (联络员), whose inbox they read. */
+    /**
+     * Points each demo unit officer's token at their unit and the demo group liaison's at their special group. Each
+     * demo login is already a person of the directory (the person's username), whose inbox it reads.
+     */
     private static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
         Map<String, UUID> units = new HashMap<>();
         tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
@@ -154,9 +157,16 @@ public final class LocalPlatform {
         Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
             UUID unit = units.get(code);
             if (unit != null) {
-                JsonNode liaisons = tasks.get("/api/v1/people?post=LIAISON&unit=" + unit).path("items");
-                UUID person = liaisons.isEmpty() ? null : UUID.fromString(liaisons.get(0).path("id").asText());
-                keycloak.assign(user, unit, person);
+                keycloak.assign(user, unit, null);
+            }
+        });
+        Map<UUID, UUID> groupByLiaisonUnit = new HashMap<>();
+        tasks.get("/api/v1/groups?size=" + 200).path("items").forEach(group -> groupByLiaisonUnit.put(
+                UUID.fromString(group.path("liaisonUnitId").asText()), UUID.fromString(group.path("id").asText())));
+        Keycloak.DEMO_GROUP_USERS.forEach((user, code) -> {
+            UUID group = groupByLiaisonUnit.get(units.get(code));
+            if (group != null) {
+                keycloak.assign(user, null, group);
             }
         });
     }
@@ -164,7 +174,7 @@ public final class LocalPlatform {
     private static void token(String[] args) {
         if (args.length < 2) {
             System.err.println("Usage: ./reform-desk token USER   (office, wuhua, …; or --partner, "
-                    + "--partner-progress)");
+                    + "--partner-progress; under --no-keycloak: ROLE [UNIT-ID], group-liaison GROUP-ID)");
             System.exit(2);
         }
         System.out.println(token(args[1], args.length > 2 ? args[2] : null));
@@ -189,9 +199,14 @@ public final class LocalPlatform {
                     List.of(Keycloak.PARTNER_SCOPES.get(client)));
         }
         UUID unitId = unit == null ? null : UUID.fromString(unit);
+        String role = Keycloak.DEMO_ROLES.getOrDefault(who, who);
+        TokenMint mint = TokenMint.inDirectory(WORK.resolve("keys"));
+        if (role.equals("group-liaison") && unitId != null) {
+            // a group liaison's second argument is the special group their token is bound to
+            return mint.groupLiaisonToken(who, unitId);
+        }
         String user = who + (unit == null ? "" : "-" + unit.substring(0, 8));
-        return TokenMint.inDirectory(WORK.resolve("keys")).token(user, unitId,
-                List.of(Keycloak.DEMO_ROLES.getOrDefault(who, who)));
+        return mint.token(user, unitId, List.of(role));
     }
 
     private static void clock(String[] args) {

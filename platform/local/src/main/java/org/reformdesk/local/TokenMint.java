@@ -95,6 +95,14 @@ public final class TokenMint {
     }
 
     /**
+     * A token for a special group's liaison (专项小组联络员): the group-liaison role, bound by the {@code group} claim to
+     * the special group whose tasks they may act on.
+     */
+    public String groupLiaisonToken(String username, UUID group) {
+        return claims(username, null, List.of("group-liaison")).claim("group", group.toString()).sign(signingKey());
+    }
+
+    /**
      * A partner department's client-credentials token: no role, no unit, only OAuth scopes such as
      * {@code ledger:read}, as Keycloak issues it to the partner client.
      */

@@ -88,6 +88,19 @@ public abstract class AccessMatrixContract {
     /** Writes a unit officer of {@code unit} may make on that unit's items (freshly made for each call). */
     protected abstract List<Call> unitWrites(UUID unit);
 
+    /**
+     * The special group whose liaison the matrix's group-liaison token for {@code unit} stands for (its {@code group}
+     * claim), where the service's items of that unit belong to one; none by default, and the token names no group.
+     */
+    protected Optional<UUID> groupOf(UUID unit) {
+        return Optional.empty();
+    }
+
+    /** Writes a group liaison of {@code group} may make on that special group's items (freshly made for each call). */
+    protected List<Call> groupWrites(UUID group) {
+        return List.of();
+    }
+
     /** Items of {@code unit}, and lists that show them. */
     protected abstract List<Read> unitReads(UUID unit);
 
@@ -183,6 +196,47 @@ public abstract class AccessMatrixContract {
         return tests.stream();
     }
 
+    /**
+     * The group scope, where the service's items belong to special groups: a liaison of another group may not make
+     * the writes a group's liaison may, and writes nothing; the group's own liaison may, and the item's history or
+     * audit names them.
+     */
+    @TestFactory
+    Stream<DynamicTest> groupLiaisonsActOnlyOnTheirOwnGroupsItems() {
+        UUID home = newUnit();
+        Optional<UUID> group = groupOf(home);
+        if (group.isEmpty()) {
+            return Stream.empty();
+        }
+        List<Call> foreignWrites = groupWrites(group.get());
+        List<Call> ownWrites = groupWrites(group.get());
+        String stranger = TestTokens.mint().groupLiaisonToken("liaison-elsewhere", UUID.randomUUID());
+        String own = TestTokens.mint().groupLiaisonToken(username(GROUP_LIAISON, home), group.get());
+        Map<String, Long> before = HostileInputContract.quietTables();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Call call : foreignWrites) {
+            tests.add(DynamicTest.dynamicTest(call.method() + " " + call.path() + " by another group's liaison: 403",
+                    () -> forbidden(send(call, stranger))));
+        }
+        tests.add(DynamicTest.dynamicTest("nothing another group's liaison tried was written", () -> {
+            Map<String, Long> after = HostileInputContract.rowCounts();
+            after.keySet().retainAll(before.keySet());
+            assertThat(after).isEqualTo(before);
+        }));
+        for (Call call : ownWrites) {
+            tests.add(DynamicTest.dynamicTest(call.method() + " " + call.path() + " by its own group's liaison: done",
+                    () -> {
+                        Response response = send(call, own);
+                        assertThat(response.statusCode()).as("status of " + response.asString()).isBetween(200, 299);
+                        if (call.audit() != null) {
+                            assertThat(given().auth().oauth2(TestTokens.reformOffice()).get(call.audit()).asString())
+                                    .as("who made it, in " + call.audit()).contains(username(GROUP_LIAISON, home));
+                        }
+                    }));
+        }
+        return tests.stream();
+    }
+
     @Test
     void theOpenApiDocumentNamesTheUsersSchemeAndThePartnerScopes() {
         JsonNode api = openApi();
@@ -211,6 +265,10 @@ public abstract class AccessMatrixContract {
     private String token(String role, UUID unit) {
         if (role.equals(PARTNER)) {
             return TestTokens.partner(partnerScopes().toArray(String[]::new));
+        }
+        Optional<UUID> group = role.equals(GROUP_LIAISON) ? groupOf(unit) : Optional.empty();
+        if (group.isPresent()) {
+            return TestTokens.mint().groupLiaisonToken(username(role, unit), group.get());
         }
         return TestTokens.mint().personToken(username(role, unit), UUID.randomUUID(), unit, List.of(role));
     }

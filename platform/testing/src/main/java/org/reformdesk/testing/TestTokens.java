@@ -30,6 +30,11 @@ public final class TestTokens {
         return MINT.personToken("person-" + person.toString().substring(0, 8), person, unit, List.of("unit-officer"));
     }
 
+    /** A special group's liaison, bound to {@code group} (its {@code group} claim). */
+    public static String groupLiaison(UUID group) {
+        return MINT.groupLiaisonToken("liaison-" + group.toString().substring(0, 8), group);
+    }
+
     /** A partner department's client with the given OAuth scopes (e.g. ledger:read) and no role. */
     public static String partner(String... scopes) {
         return MINT.partnerToken("partner-test", List.of(scopes));

@@ -1,6 +1,7 @@
 package org.reformdesk.task.deadline;
 
 import io.smallrye.config.ConfigMapping;
+import org.reformdesk.platform.time.ReminderOffsets;
 
 import java.util.List;
 

@@ -11,6 +11,7 @@ import org.reformdesk.events.ReformEvent;
 import org.reformdesk.events.TaskDueSoon;
 import org.reformdesk.events.TaskOverdue;
 import org.reformdesk.platform.outbox.Outbox;
+import org.reformdesk.platform.time.ReminderOffsets;
 import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.task.reporting.ReportDeadlines;
 
@@ -22,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * Finds due dates that need a signal and emits each once: due-soon at every reminder offset once per (task,
- * deadline, offset), overdue once per (task, deadline), the same for milestones, and missing monthly reports.
+ * deadline, offset), overdue once per (task, deadline), the same for milestones, and monthly reports: due soon at
+ * the same offsets before the report day, once per (task, period, offset), and missing after it.
  * The signal row and the outbox row are written in one transaction and the signal's primary key decides who
  * emits: a second run, or a second replica sweeping at the same moment, inserts nothing and so emits nothing.
  */
@@ -31,7 +33,7 @@ public class DeadlineSweep {
 
     /** What one sweep emitted. */
     public record Result(LocalDate today, int overdue, int dueSoon, int milestonesDueSoon, int milestonesOverdue,
-            int reportsOverdue) {
+            int reportsOverdue, int reportsDueSoon) {
     }
 
     /**
@@ -75,7 +77,7 @@ public class DeadlineSweep {
     void onSchedule() {
         Result result = sweep();
         if (result.overdue() + result.dueSoon() + result.milestonesDueSoon() + result.milestonesOverdue()
-                + result.reportsOverdue() > 0) {
+                + result.reportsOverdue() + result.reportsDueSoon() > 0) {
             LOG.infof("Deadline sweep: %s", result);
         }
     }
@@ -111,7 +113,13 @@ public class DeadlineSweep {
             ReportDeadlines.Signalled page = reports.signalMissing(today, config.batchSize(), after.taskId());
             return new Page(page.claimed(), page.size(), new Key(page.last(), ""));
         });
-        return new Result(today, overdue, dueSoon, milestonesDueSoon, milestonesOverdue, reportsOverdue);
+        int reportsDueSoon = pages(after -> {
+            ReportDeadlines.Signalled page = reports.signalDueSoon(today, config.offsets(), config.batchSize(),
+                    after.taskId());
+            return new Page(page.claimed(), page.size(), new Key(page.last(), ""));
+        });
+        return new Result(today, overdue, dueSoon, milestonesDueSoon, milestonesOverdue, reportsOverdue,
+                reportsDueSoon);
     }
 
     private static TaskDueSoon dueSoon(Signal signal, LocalDate today) {

@@ -30,7 +30,8 @@ public final class DirectoryRequests {
             @NotNull Post post,
             @Size(max = 32) @Pattern(regexp = "\\+?[0-9 -]{5,32}", message = "digits, spaces, '-' and a leading '+' only") String phone,
             @Size(max = 200) @Email String email,
-            @Size(max = 35) @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "a BCP 47 tag such as zh-CN") String language) {
+            @Size(max = 35) @Pattern(regexp = "[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*", message = "a BCP 47 tag such as zh-CN") String language,
+            @Size(min = 2, max = 255) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "a login name: letters, digits, '.', '_', '@' and '-' only") String username) {
     }
 
     public record GroupDetails(

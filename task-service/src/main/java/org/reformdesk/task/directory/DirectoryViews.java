@@ -19,12 +19,13 @@ public final class DirectoryViews {
         }
     }
 
+    /** A person; {@code username} is their login name, null for someone who never logs in. */
     public record PersonView(UUID id, String name, UUID unitId, Post post, String phone, String email,
-            String language, boolean removed) {
+            String language, String username, boolean removed) {
 
         static PersonView of(Person person) {
             return new PersonView(person.id, person.name, person.unitId, person.post, person.phone, person.email,
-                    person.language, person.removedAt != null);
+                    person.language, person.username, person.removedAt != null);
         }
     }
 

@@ -32,6 +32,12 @@ public class Person extends PanacheEntityBase {
     /** BCP 47 tag, e.g. zh-CN. */
     public String language;
 
+    /**
+     * Their login name at the identity provider (lower case, as Keycloak keeps it): the {@code preferred_username} of
+     * their tokens, by which the services find the person behind a caller. Null for a person who never logs in.
+     */
+    public String username;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -65,10 +65,22 @@ public class PersonResource {
     }
 
     @GET
-    @Operation(summary = "The people in the directory, by name, filtered by unit, post and text in the name")
+    @Operation(summary = "The people in the directory, by name, filtered by unit, post, text in the name and login "
+            + "name (username)")
     public Page<PersonView> list(@QueryParam("unit") UUID unit, @QueryParam("post") Post post,
-            @QueryParam("q") String text, @Valid @BeanParam PageRequest paging) {
-        return people.list(new PersonService.PersonFilter(unit, post, text), paging).map(PersonView::of);
+            @QueryParam("q") String text, @QueryParam("username") String username,
+            @Valid @BeanParam PageRequest paging) {
+        return people.list(new PersonService.PersonFilter(unit, post, text, username), paging).map(PersonView::of);
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "The caller's own person: the one their token's person claim names, else the one whose "
+            + "login name (username) is the token's preferred_username; 404 if their login is nobody's")
+    public PersonView me() {
+        return caller.person().flatMap(people::find).map(PersonView::of).orElseThrow(() -> new ProblemException(404,
+                "Person not found", "No person of the directory has the login " + caller.name()
+                        + "; the reform office links a login to a person by giving the person that username."));
     }
 
     @GET

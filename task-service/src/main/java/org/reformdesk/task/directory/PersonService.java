@@ -13,6 +13,7 @@ import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import java.util.UUID;
 public class PersonService {
 
     /** What the people list can filter on; null fields do not filter. */
-    public record PersonFilter(UUID unit, Post post, String text) {
+    public record PersonFilter(UUID unit, Post post, String text, String username) {
     }
 
     static final String DEFAULT_LANGUAGE = "zh-CN";
@@ -77,6 +78,14 @@ public class PersonService {
         if (Unit.findById(request.unitId()) == null) {
             throw ProblemException.invalid("unitId", "no unit with id " + request.unitId());
         }
+        String username = request.username() == null ? null : request.username().toLowerCase(Locale.ROOT);
+        if (username != null) {
+            loggedInAs(username).filter(other -> !other.id.equals(person.id)).ifPresent(other -> {
+                throw ProblemException.conflict("Login taken", "The login " + username + " is already "
+                        + other.name + "'s (person " + other.id + ").");
+            });
+        }
+        person.username = username;
         person.name = request.name().strip();
         person.unitId = request.unitId();
         person.post = request.post();
@@ -86,7 +95,7 @@ public class PersonService {
         person.updatedAt = clock.instant();
         person.updatedBy = actor;
         outbox.record(PersonChanged.of(person.id, person.name, person.unitId, person.post.name(), person.phone,
-                person.email, person.language));
+                person.email, person.language, person.username));
     }
 
     /** A person still in the directory; a removed one is gone for every write. */
@@ -99,6 +108,12 @@ public class PersonService {
         return Person.findByIdOptional(id);
     }
 
+    /** The current person whose login name is {@code username} (any case). */
+    public Optional<Person> loggedInAs(String username) {
+        return Person.find("lower(username) = ?1 and removedAt is null", username.toLowerCase(Locale.ROOT))
+                .firstResultOptional();
+    }
+
     public Page<Person> list(PersonFilter filter, PageRequest paging) {
         StringBuilder where = new StringBuilder("removedAt is null");
         Map<String, Object> params = new HashMap<>();
@@ -109,6 +124,10 @@ public class PersonService {
         if (filter.post() != null) {
             where.append(" and post = :post");
             params.put("post", filter.post());
+        }
+        if (filter.username() != null && !filter.username().isBlank()) {
+            where.append(" and lower(username) = :username");
+            params.put("username", filter.username().strip().toLowerCase(Locale.ROOT));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and lower(name) like :text");

@@ -48,6 +48,18 @@ final class LedgerQuery {
             clauses.add("t.group_id = :group");
             params.put("group", filter.group());
         }
+        if (filter.responsiblePerson() != null) {
+            clauses.add("t.responsible_person_id = :responsiblePerson");
+            params.put("responsiblePerson", filter.responsiblePerson());
+        }
+        if (filter.responsibleLeader() != null) {
+            clauses.add("t.responsible_leader_id = :responsibleLeader");
+            params.put("responsibleLeader", filter.responsibleLeader());
+        }
+        if (filter.mine() != null) {
+            clauses.add("(t.responsible_person_id = :mine OR t.responsible_leader_id = :mine)");
+            params.put("mine", filter.mine());
+        }
         if (filter.area() != null && !filter.area().isBlank()) {
             clauses.add("t.policy_areas @> ARRAY[CAST(:area AS text)]");
             params.put("area", filter.area().strip());

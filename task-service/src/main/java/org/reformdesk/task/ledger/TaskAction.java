@@ -28,4 +28,9 @@ public enum TaskAction {
     public boolean byLeadUnit() {
         return this == START || this == REQUEST_CLOSE;
     }
+
+    /** Whether the liaison of the task's special group (专项小组联络员) may do it for the lead unit. */
+    public boolean byGroupLiaison() {
+        return this == REQUEST_CLOSE;
+    }
 }

@@ -12,13 +12,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One entry in a task's audit trail: who did what, when and why, with the old deadline where it moved. */
+/**
+ * One entry in a task's audit trail: who did what, when and why, with the old deadline where it moved and, for an
+ * edit or a reassignment, the field it changed with its old and new value.
+ */
 @Entity
 @Table(name = "task_history")
 public class TaskHistory extends PanacheEntityBase {
 
     /** What happened. */
-    public enum Action { CREATED, MOVED, DEADLINE_CHANGED, MILESTONE_ADDED, MILESTONE_DONE, MILESTONE_REOPENED }
+    public enum Action {
+        CREATED, MOVED, DEADLINE_CHANGED, MILESTONE_ADDED, MILESTONE_DONE, MILESTONE_REOPENED,
+        /** A descriptive field changed (PATCH): {@code field}, {@code oldValue} → {@code newValue}. */
+        EDITED,
+        /** The lead unit, responsible leader or responsible person changed, with the reason. */
+        REASSIGNED,
+        /** The lead unit asked for a later deadline ({@code newValue}), with the reason. */
+        EXTENSION_REQUESTED,
+        /** The office granted an extension; a DEADLINE_CHANGED entry follows it. */
+        EXTENSION_APPROVED,
+        /** The office refused an extension, with its comment. */
+        EXTENSION_REJECTED
+    }
 
     @Id
     public UUID id;
@@ -48,7 +63,16 @@ public class TaskHistory extends PanacheEntityBase {
 
     public String reason;
 
-    static TaskHistory of(Task task, Instant at, String actor, Action action) {
+    /** The field an edit or reassignment changed, e.g. title, milestones, leadUnitId. */
+    public String field;
+
+    @Column(name = "old_value")
+    public String oldValue;
+
+    @Column(name = "new_value")
+    public String newValue;
+
+    public static TaskHistory of(Task task, Instant at, String actor, Action action) {
         TaskHistory entry = new TaskHistory();
         entry.id = UUID.randomUUID();
         entry.taskId = task.id;

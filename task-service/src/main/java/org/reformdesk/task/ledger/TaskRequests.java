@@ -58,4 +58,33 @@ public final class TaskRequests {
     /** A milestone reached, or reopened. */
     public record MilestoneUpdate(@NotNull Boolean done) {
     }
+
+    /**
+     * Changes to a task's descriptive fields ({@code PATCH /api/v1/tasks/{id}}): a field left out (or null) stays as
+     * it is; an empty description clears it. {@code milestones}, where given, is the task's whole list in its new
+     * order: an entry with the {@code id} of one of the task's milestones renames or moves it, one without an id is
+     * the milestone of that name (or a new one), and a milestone left out is removed — a reached one cannot be.
+     * {@code participatingUnitIds}, where given, replaces the participating units.
+     */
+    public record TaskEdit(
+            @Size(max = 500) String title,
+            @Size(max = 10_000) String description,
+            @Size(max = 7) List<@NotBlank String> policyAreas,
+            @Size(max = 50) List<@NotNull @Valid MilestoneEdit> milestones,
+            @Size(max = 200) List<@NotNull UUID> participatingUnitIds) {
+    }
+
+    /** One milestone of an edit's list: an existing one by {@code id}, or by name, or a new one. */
+    public record MilestoneEdit(UUID id, @NotBlank @Size(max = 200) String name, @NotNull LocalDate dueOn) {
+    }
+
+    /**
+     * A reassignment (office only) of the task's lead unit, responsible leader (责任领导) and/or responsible person
+     * (责任人); a field left out stays as it is, at least one must change, and the reason goes into the history.
+     * {@code closeOpenOrders}: close the task's open supervision order (reason "reassigned") rather than leave it
+     * with the unit it was issued to (default false).
+     */
+    public record Reassignment(UUID leadUnitId, UUID responsibleLeaderId, UUID responsiblePersonId,
+            @NotBlank @Size(max = 2000) String reason, Boolean closeOpenOrders) {
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,6 +33,9 @@ public class TaskResource {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    TaskChangeService changes;
 
     @Inject
     Caller caller;
@@ -60,11 +64,33 @@ public class TaskResource {
         return tasks.history(id).stream().map(TaskView.HistoryView::of).toList();
     }
 
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Correct the task's descriptive fields (title, description, policyAreas, milestones, "
+            + "participatingUnitIds); fields left out stay, each change goes into the history old → new; "
+            + "Idempotency-Key")
+    public TaskView edit(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.TaskEdit edit,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return tasks.view(changes.edit(id, edit, caller.name(), idempotencyKey));
+    }
+
+    @POST
+    @Path("{id}/reassignments")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Hand the task to another lead unit, responsible leader and/or responsible person, with a "
+            + "reason (reform.task.reassigned.v1); closeOpenOrders closes its open supervision order; Idempotency-Key")
+    public TaskView reassign(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Reassignment reassignment,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return tasks.view(changes.reassign(id, reassignment, caller.name(), idempotencyKey));
+    }
+
     @POST
     @Path("{id}/transitions")
-    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER, Roles.GROUP_LIAISON})
     @Operation(summary = "Move the task: ASSIGN, START, REQUEST_CLOSE, CLOSE, REJECT, SUSPEND, RESUME or CANCEL; "
-            + "the lead unit may START and REQUEST_CLOSE, the reform office does the rest")
+            + "the lead unit may START and REQUEST_CLOSE, its special group's liaison REQUEST_CLOSE, the reform office "
+            + "does the rest")
     public TaskView move(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Transition transition) {
         return tasks.view(tasks.transition(id, transition, caller));
     }
@@ -98,7 +124,8 @@ public class TaskResource {
 
     @GET
     @Operation(summary = "The ledger, paged, sorted (deadline, -deadline, code, -code, created, -created, title) and "
-            + "filtered; a unit officer sees the tasks their unit leads or takes part in")
+            + "filtered (responsiblePerson, responsibleLeader, mine=true for the caller's own tasks among them); a unit "
+            + "officer sees the tasks their unit leads or takes part in")
     public Page<TaskView> list(@BeanParam LedgerParams filter, @Valid @BeanParam PageRequest paging) {
         Page<Task> page = tasks.list(filter.toFilter(caller), filter.sort, paging);
         return new Page<>(tasks.views(page.items()), page.page(), page.size(), page.total());

@@ -184,7 +184,7 @@ public class TaskService {
         Task task = load(id);
         TaskAction action = request.action();
         if (action.byLeadUnit()) {
-            caller.requireActFor(task.leadUnitId);
+            caller.requireActFor(task.leadUnitId, action.byGroupLiaison() ? task.groupId : null);
         } else if (!caller.hasRole(Roles.REFORM_OFFICE)) {
             throw ProblemException.forbidden("Only the reform office may " + action + " a task.");
         }
@@ -240,7 +240,7 @@ public class TaskService {
      * Writes the task now, so that two people moving one task at once get a 409 for the second rather than an
      * error at commit: the version column tells.
      */
-    private Task flushed(Task task) {
+    Task flushed(Task task) {
         try {
             entityManager.flush();
         } catch (OptimisticLockException e) {
@@ -250,7 +250,10 @@ public class TaskService {
         return task;
     }
 
-    /** An approved deadline adjustment (动态调整): timeliness and reminders restart, the old date is kept. */
+    /**
+     * An approved deadline adjustment (动态调整): timeliness and reminders restart, the old date is kept. An approved
+     * extension request (延期申请) moves the deadline through here too.
+     */
     @Transactional
     public Task adjustDeadline(UUID id, TaskRequests.DeadlineAdjustment request, String actor) {
         Task task = load(id);
@@ -320,7 +323,7 @@ public class TaskService {
      * The counts change with this transaction: forget them now and again at its end, so a count computed while
      * it was open, without its rows, is not reused either.
      */
-    private void ledgerChanged() {
+    void ledgerChanged() {
         counts.changed();
         if (transactions.getResource(RecentResults.class) == null) {
             transactions.putResource(RecentResults.class, Boolean.TRUE);

@@ -20,13 +20,17 @@ public record TaskView(UUID id, String code, String title, String description, L
         }
     }
 
-    /** One entry of a task's history. */
+    /**
+     * One entry of a task's history; {@code field}, {@code oldValue} and {@code newValue} say what an edit or a
+     * reassignment changed (null otherwise).
+     */
     public record HistoryView(Instant at, String actor, TaskHistory.Action action, TaskStatus from, TaskStatus to,
-            LocalDate previousDeadline, LocalDate deadline, String reason) {
+            LocalDate previousDeadline, LocalDate deadline, String reason, String field, String oldValue,
+            String newValue) {
 
         static HistoryView of(TaskHistory entry) {
             return new HistoryView(entry.at, entry.actor, entry.action, entry.fromStatus, entry.toStatus,
-                    entry.previousDeadline, entry.deadline, entry.reason);
+                    entry.previousDeadline, entry.deadline, entry.reason, entry.field, entry.oldValue, entry.newValue);
         }
     }
 

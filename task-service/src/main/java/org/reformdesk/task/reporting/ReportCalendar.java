@@ -26,6 +26,12 @@ public record ReportCalendar(int reportDay) {
         return today.isAfter(dueOn(current)) ? current : current.minusMonths(1);
     }
 
+    /** The period whose report falls due next on {@code today}: this month's until its report day, then next month's. */
+    public YearMonth nextDuePeriod(LocalDate today) {
+        YearMonth current = YearMonth.from(today);
+        return today.isAfter(dueOn(current)) ? current.plusMonths(1) : current;
+    }
+
     public boolean isLate(YearMonth period, LocalDate reportedOn) {
         return reportedOn.isAfter(dueOn(period));
     }

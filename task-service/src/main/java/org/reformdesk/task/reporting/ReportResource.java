@@ -72,7 +72,7 @@ public class ReportResource {
 
     @POST
     @Operation(summary = "File the month's report (201), or update it (200) keeping the earlier filing; the lead "
-            + "unit or the reform office")
+            + "unit, its special group's liaison or the reform office")
     public Response file(@PathParam("id") UUID id, @NotNull @Valid Filing filing,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         ReportService.Filed filed = reports.file(id, filing, caller, idempotencyKey);

@@ -46,7 +46,7 @@ public class ReportService {
     @Transactional
     public Filed file(UUID taskId, ReportResource.Filing filing, Caller caller, String idempotencyKey) {
         Task task = Task.<Task>findByIdOptional(taskId).orElseThrow(() -> ProblemException.notFound("Task", taskId));
-        caller.requireActFor(task.leadUnitId);
+        caller.requireActFor(task.leadUnitId, task.groupId);
         YearMonth period = YearMonth.parse(filing.period());
         if (period.isAfter(YearMonth.from(clock.today()))) {
             throw ProblemException.invalid("period", "is a month that has not begun");

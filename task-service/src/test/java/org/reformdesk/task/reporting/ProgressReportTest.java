@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.EventCodec;
 import org.reformdesk.events.ProgressReported;
+import org.reformdesk.events.ReportDueSoon;
 import org.reformdesk.events.ReportOverdue;
 import org.reformdesk.events.Topics;
 import org.reformdesk.platform.time.ServiceClock;
@@ -165,6 +166,45 @@ class ProgressReportTest {
         given().auth().oauth2(TestTokens.unitOfficer(unit)).contentType(ContentType.JSON)
                 .body(report(next.toString(), 30, "补报"))
                 .post("/api/v1/tasks/{id}/reports", silent).then().statusCode(201).body("late", equalTo(true));
+    }
+
+    @Test
+    void aReportNotYetInIsRemindedOnceAtEachOffsetBeforeTheReportDay() {
+        UUID unit = LedgerFixtures.unit("C", "DISTRICT");
+        UUID silent = LedgerFixtures.task(unit, clock.today().plusYears(1));
+        UUID diligent = LedgerFixtures.task(unit, clock.today().plusYears(1));
+        YearMonth next = YearMonth.from(clock.today()).plusMonths(1);
+        LocalDate reportDay = next.atDay(25);
+
+        moveTo(reportDay.minusDays(7));
+        sweep.sweep();
+        sweep.sweep();
+        moveTo(reportDay.minusDays(5));
+        assertThat(sweep.sweep().reportsDueSoon()).isZero();
+        given().auth().oauth2(TestTokens.unitOfficer(unit)).contentType(ContentType.JSON)
+                .body(report(next.toString(), 30, "按计划推进"))
+                .post("/api/v1/tasks/{id}/reports", diligent).then().statusCode(201);
+        moveTo(reportDay.minusDays(2));
+        sweep.sweep();
+        moveTo(reportDay);
+        sweep.sweep();
+        sweep.sweep();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> reportsDueSoon(silent).size() == 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> reportsDueSoon(silent).size() == 3);
+        assertThat(reportsDueSoon(silent)).extracting(ReportDueSoon::daysLeft).containsExactly(7, 2, 0);
+        assertThat(reportsDueSoon(silent)).allSatisfy(due -> {
+            assertThat(due.period()).isEqualTo(next.toString());
+            assertThat(due.dueOn()).isEqualTo(reportDay);
+            assertThat(due.leadUnitId()).isEqualTo(unit);
+        });
+        assertThat(reportsDueSoon(diligent)).extracting(ReportDueSoon::daysLeft).containsExactly(7);
+    }
+
+    private static List<ReportDueSoon> reportsDueSoon(UUID task) {
+        return tasks.ofType("reform.task.report-due-soon.v1", task.toString()).stream()
+                .map(r -> (ReportDueSoon) EventCodec.instance().decode(r.type(), r.data()).orElseThrow()).toList();
     }
 
     private static Map<String, Object> report(String period, int percent, String narrative) {

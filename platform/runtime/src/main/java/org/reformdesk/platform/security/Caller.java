@@ -2,6 +2,7 @@ package org.reformdesk.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -10,20 +11,34 @@ import org.reformdesk.platform.problem.ProblemException;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Who is calling: their name for the audit trail, their roles and the unit their token scopes them to. */
+/**
+ * Who is calling: their name for the audit trail, their roles, the unit their token scopes them to, the special
+ * group a group liaison's token binds them to, and the person of the directory they are.
+ */
 @RequestScoped
 public class Caller {
 
     /** The token claim that names a unit officer's unit. */
     public static final String UNIT_CLAIM = "unit";
-    /** The token claim that names the caller's person record in the directory. */
+    /**
+     * The token claim that names the caller's person record in the directory. Optional: without it, the person is
+     * the one whose login name is the token's {@code preferred_username} (see {@link PersonByLogin}).
+     */
     public static final String PERSON_CLAIM = "person";
+    /** The token claim that binds a group liaison (专项小组联络员) to their special group. */
+    public static final String GROUP_CLAIM = "group";
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    Instance<PersonByLogin> logins;
+
+    /** The person found by login name, looked up once per request. */
+    private Optional<UUID> personByLogin;
 
     /**
      * The OAuth scope that lets a partner department's client (no role, no unit) read this service's collections,
@@ -46,9 +61,27 @@ public class Caller {
         return uuidClaim(UNIT_CLAIM);
     }
 
-    /** The caller's own person id, whose reminders they may read. */
+    /**
+     * The caller's own person id, whose reminders they may read and whose tasks are theirs: the token's
+     * {@code person} claim where it has one, else the person whose login name the token carries, in a service that
+     * keeps the directory's people; empty for a login that is nobody's in the directory.
+     */
     public Optional<UUID> person() {
-        return uuidClaim(PERSON_CLAIM);
+        Optional<UUID> claimed = uuidClaim(PERSON_CLAIM);
+        if (claimed.isPresent()) {
+            return claimed;
+        }
+        if (personByLogin == null) {
+            String username = token.getClaim("preferred_username");
+            personByLogin = username != null && logins.isResolvable() ? logins.get().personOf(username)
+                    : Optional.empty();
+        }
+        return personByLogin;
+    }
+
+    /** The special group a group liaison's token binds them to. */
+    public Optional<UUID> group() {
+        return uuidClaim(GROUP_CLAIM);
     }
 
     private Optional<UUID> uuidClaim(String name) {
@@ -107,7 +140,8 @@ public class Caller {
     /**
      * The reform office acts on everything; a unit officer only on their own unit's items; no other role acts on a
      * unit's items, whatever unit its token names (DOMAIN.md: leaders, inspectors, assessors and liaisons do not
-     * report for a unit). A partner client writes for any unit, but only what {@link PartnerGate} let through.
+     * report for a unit; a group liaison acts on their group's items, see {@link #mayActFor(UUID, UUID)}). A partner
+     * client writes for any unit, but only what {@link PartnerGate} let through.
      */
     public boolean mayActFor(UUID unitId) {
         if (hasRole(Roles.REFORM_OFFICE) || isPartner()) {
@@ -130,6 +164,28 @@ public class Caller {
     public void requireActFor(UUID unitId) {
         if (!mayActFor(unitId)) {
             throw ProblemException.forbidden("Your role and unit do not cover unit " + unitId + ".");
+        }
+    }
+
+    /**
+     * As {@link #mayActFor(UUID)} for an item of {@code unitId} that the special group {@code groupId} coordinates
+     * (null: none), where the group's liaison (专项小组联络员) may act too: a group-liaison token acts on the items of
+     * the group its {@code group} claim names, and on no other group's.
+     */
+    public boolean mayActFor(UUID unitId, UUID groupId) {
+        if (hasRole(Roles.GROUP_LIAISON) && groupId != null && group().filter(groupId::equals).isPresent()) {
+            return true;
+        }
+        return mayActFor(unitId);
+    }
+
+    /** Refuses, with 403, an act on an item of another unit and another special group. */
+    public void requireActFor(UUID unitId, UUID groupId) {
+        if (!mayActFor(unitId, groupId)) {
+            throw ProblemException.forbidden(hasRole(Roles.GROUP_LIAISON) && !hasRole(Roles.UNIT_OFFICER)
+                    ? (group().isEmpty() ? "Your token binds you to no special group (claim \"group\")."
+                    : "Your special group does not coordinate this item (its group: " + groupId + ").")
+                    : "Your role and unit do not cover unit " + unitId + ".");
         }
     }
 }

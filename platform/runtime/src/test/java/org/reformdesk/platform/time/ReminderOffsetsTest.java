@@ -1,4 +1,4 @@
-package org.reformdesk.task.deadline;
+package org.reformdesk.platform.time;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
-package org.reformdesk.task.deadline;
+package org.reformdesk.platform.time;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The days before a due date at which a due-soon reminder goes out (default 7, 3 and 1). A due date is
+ * The days before a due date at which a due-soon reminder goes out (DOMAIN.md: default 7, 3 and 1), for task
+ * deadlines and milestones, monthly reports, pilot summaries and rectification items alike. A due date is
  * DUE_SOON from the largest offset on, and each day falls in the band of exactly one offset: the smallest one
  * not below the days left, so a task entered two days before its deadline gets the 3-day reminder, not three
  * reminders at once.
