@@ -20,11 +20,11 @@ public final class DirectoryViews {
     }
 
     public record PersonView(UUID id, String name, UUID unitId, Post post, String phone, String email,
-            String language, boolean removed) {
+            String language, String wecomUserId, String dingtalkUserId, boolean removed) {
 
         static PersonView of(Person person) {
             return new PersonView(person.id, person.name, person.unitId, person.post, person.phone, person.email,
-                    person.language, person.removedAt != null);
+                    person.language, person.wecomUserId, person.dingtalkUserId, person.removedAt != null);
         }
     }
 
