@@ -28,4 +28,10 @@ public class KnownPerson extends PanacheEntityBase {
     public String email;
 
     public String language;
+
+    @Column(name = "wecom_user_id")
+    public String wecomUserId;
+
+    @Column(name = "dingtalk_user_id")
+    public String dingtalkUserId;
 }
