@@ -139,8 +139,8 @@ public class DingTalkChannel implements ReminderChannel {
         if (token == null || !token.freshAt(clock.instant(), config.refreshMargin())) {
             GetAccessTokenResponse answer = oauth().getAccessToken(new GetAccessTokenRequest()
                     .setAppKey(config.appKey().orElseThrow()).setAppSecret(config.appSecret().orElseThrow()));
-            token = new AccessToken(answer.getBody().getAccessToken(),
-                    clock.instant().plusSeconds(answer.getBody().getExpireIn()));
+            token = AccessToken.fetched(answer.getBody().getAccessToken(), clock.instant(),
+                    Duration.ofSeconds(answer.getBody().getExpireIn()));
         }
         return token.value();
     }

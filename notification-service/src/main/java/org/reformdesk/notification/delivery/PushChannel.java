@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public class PushChannel implements ReminderChannel {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private GoogleCredentials credentials;
+    private AccessToken token;
     private String projectId;
 
     @Override
@@ -180,27 +182,30 @@ public class PushChannel implements ReminderChannel {
                 + "/messages:send");
     }
 
-    /** The access token, fetched again through the library {@code refresh-margin} before it expires. */
+    /**
+     * The access token, fetched again through the library {@code refresh-margin} before it expires. Its lifetime is
+     * counted on the service clock from when it was fetched, so moving the clock (tests, demos) ages it too.
+     */
     private synchronized String accessToken() throws ChannelFailure {
         try {
             if (credentials == null) {
                 load();
             }
-            com.google.auth.oauth2.AccessToken current = credentials.getAccessToken();
-            Instant now = clock.instant();
-            if (current == null || current.getExpirationTime() == null
-                    || !new AccessToken(current.getTokenValue(), current.getExpirationTime().toInstant())
-                    .freshAt(now, config.refreshMargin())) {
+            if (token == null || !token.freshAt(clock.instant(), config.refreshMargin())) {
                 credentials.refresh();
+                com.google.auth.oauth2.AccessToken fetched = credentials.getAccessToken();
+                Duration lifetime = fetched.getExpirationTime() == null ? Duration.ZERO
+                        : Duration.between(Instant.now(), fetched.getExpirationTime().toInstant());
+                token = AccessToken.fetched(fetched.getTokenValue(), clock.instant(), lifetime);
             }
-            return credentials.getAccessToken().getTokenValue();
+            return token.value();
         } catch (IOException e) {
             throw new ChannelFailure("Push (FCM): no access token from the service account: " + e.getMessage(), e);
         }
     }
 
     private synchronized void forgetToken() {
-        credentials = null;
+        token = null;
     }
 
     private void load() throws IOException {

@@ -13,7 +13,6 @@ import org.reformdesk.notification.rules.Channel;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,8 +104,10 @@ public class WeComChannel implements ReminderChannel {
                     storage.setBaseApiUrl(config.baseUrl().toString().replaceAll("/+$", ""));
                     WxCpServiceImpl impl = new WxCpServiceImpl();
                     impl.setWxCpConfigStorage(storage);
-                    // the dispatcher's retry policy decides when to try again, not a sleep inside the SDK
-                    impl.setMaxRetryTimes(0);
+                    // the dispatcher's retry policy decides when to try again; the SDK itself tries once more, after
+                    // a second, only when WeCom says it is busy (-1), and with no retry at all it would hide the
+                    // error code behind "超出重试次数"
+                    impl.setMaxRetryTimes(1);
                     service = impl;
                 }
             }
@@ -122,7 +123,7 @@ public class WeComChannel implements ReminderChannel {
 
         private static final Duration EARLY = Duration.ofSeconds(200);
         private final transient ServiceClock clock;
-        private volatile Instant expiresAt = Instant.MIN;
+        private volatile AccessToken lease;
 
         ClockedConfig(ServiceClock clock) {
             this.clock = clock;
@@ -130,19 +131,19 @@ public class WeComChannel implements ReminderChannel {
 
         @Override
         public boolean isAccessTokenExpired() {
-            return getAccessToken() == null || !clock.instant().isBefore(expiresAt);
+            return getAccessToken() == null || lease == null || !lease.freshAt(clock.instant(), EARLY);
         }
 
         @Override
         public synchronized void updateAccessToken(String accessToken, int expiresInSeconds) {
             super.updateAccessToken(accessToken, expiresInSeconds);
-            expiresAt = clock.instant().plusSeconds(expiresInSeconds).minus(EARLY);
+            lease = AccessToken.fetched(accessToken, clock.instant(), Duration.ofSeconds(expiresInSeconds));
         }
 
         @Override
         public void expireAccessToken() {
             super.expireAccessToken();
-            expiresAt = Instant.MIN;
+            lease = null;
         }
     }
 }

@@ -102,7 +102,7 @@ public class WebPushChannel implements ReminderChannel {
             byte[] encrypted = webPush().getBody(payload, decode(subscription.p256dh), decode(subscription.auth));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(config.timeout())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted));
-            webPush().getHeadersWithToken(endpoint, (int) message.timeToLive().toSeconds(), null,
+            webPush().getHeaders(endpoint, (int) message.timeToLive().toSeconds(), null,
                     WebPush.Urgency.valueOf(urgency(message.urgency()))).forEach(request::setHeader);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
