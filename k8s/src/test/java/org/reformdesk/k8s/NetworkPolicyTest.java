@@ -11,7 +11,10 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In prod a service reaches only DNS, its database cluster, Kafka and the identity provider. */
+/**
+ * In prod a service reaches only DNS, its database cluster, Kafka and the identity provider; notification-service
+ * also the reminder vendors outside the cluster, on HTTPS and SMTP alone.
+ */
 class NetworkPolicyTest {
 
     private static List<ObjectNode> policiesFor(JsonNode podLabels) {
@@ -49,6 +52,25 @@ class NetworkPolicyTest {
                 .anySatisfy(d -> assertThat(d).contains("\"cnpg.io/cluster\":\"" + cluster + "\""))
                 .anySatisfy(d -> assertThat(d).contains("\"strimzi.io/cluster\":\"" + kafka + "\""))
                 .anySatisfy(d -> assertThat(d).contains("\"app.kubernetes.io/instance\":\"" + keycloak + "\""));
+    }
+
+    @Test
+    void onlyTheNotificationServiceReachesTheReminderVendorsAndOnlyOnTheirPorts() {
+        for (ObjectNode deployment : Overlays.ofKind("prod", "Deployment")) {
+            List<String> external = new ArrayList<>();
+            for (ObjectNode policy : policiesFor(deployment.at("/spec/template/metadata/labels"))) {
+                for (JsonNode rule : policy.at("/spec/egress")) {
+                    if (rule.at("/to/0/ipBlock").isMissingNode()) {
+                        continue;
+                    }
+                    assertThat(rule.at("/to/0/ipBlock/except").toString()).contains("10.0.0.0/8");
+                    rule.path("ports").forEach(port -> external.add(port.path("port").asText()));
+                }
+            }
+            String name = deployment.at("/metadata/name").asText();
+            assertThat(external).as(name).isEqualTo(name.equals("notification-service")
+                    ? List.of("443", "465", "587") : List.of());
+        }
     }
 
     @Test

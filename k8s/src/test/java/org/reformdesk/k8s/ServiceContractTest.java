@@ -26,7 +26,8 @@ class ServiceContractTest {
     /** Quarkus settings the services read in a deployment without a default in their properties files. */
     private static final Set<String> DEPLOYMENT_ONLY_KEYS = Set.of(
             "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
-            "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_START_TLS",
+            "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD");
     /** Read by the base image's start script (run-java.sh) or by glibc, not by Quarkus. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "MALLOC_ARENA_MAX");
     /** Measured (docs/performance.md, "Footprint"): 215-235 MiB RSS per service after a burst, with the JVM settings of k8s/base. */

@@ -12,7 +12,7 @@ import static java.util.Map.entry;
 
 /**
  * Who may write what in the notification service: every person (whatever their role) manages only their own inbox
- * and devices, scoped by the token's person claim rather than a unit (MeResourceTest covers one person's reminders
+ * devices, browsers and preferences, scoped by the token's person claim rather than a unit (MeResourceTest covers one person's reminders
  * against another's); partner clients nothing.
  */
 @QuarkusTest
@@ -27,7 +27,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/me/notifications/{id}/read", PEOPLE),
                 entry("POST /api/v1/me/notifications/read", PEOPLE),
                 entry("POST /api/v1/me/devices", PEOPLE),
-                entry("DELETE /api/v1/me/devices/{token}", PEOPLE));
+                entry("DELETE /api/v1/me/devices/{token}", PEOPLE),
+                entry("POST /api/v1/me/push-subscriptions", PEOPLE),
+                entry("DELETE /api/v1/me/push-subscriptions", PEOPLE),
+                entry("PUT /api/v1/me/preferences", PEOPLE));
     }
 
     @Override

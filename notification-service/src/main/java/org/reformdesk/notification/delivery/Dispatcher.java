@@ -17,10 +17,13 @@ import org.reformdesk.notification.directory.DirectoryChange;
 import org.reformdesk.notification.inbox.DeliveryState;
 import org.reformdesk.notification.inbox.Reminder;
 import org.reformdesk.notification.rules.Channel;
+import org.reformdesk.notification.text.Language;
+import org.reformdesk.notification.text.ReminderTexts;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +31,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sends PENDING deliveries on SMS, e-mail and push when they fall due. Each pass takes a batch with SKIP LOCKED
- * and leases it, so replicas share the work; the message is sent outside any transaction and its outcome
- * recorded in a new one: SENT with ReminderDelivered, a retry after the backoff, or FAILED with ReminderFailed.
- * A delivery waits, without a due time, while the directory does not know its recipient, and for the morning
- * when SMS or push falls in the quiet hours.
+ * Sends PENDING deliveries on every channel besides the inbox when they fall due. Each pass takes a batch with SKIP
+ * LOCKED and leases it, so replicas share the work; the message is sent outside any transaction and its outcome
+ * recorded in a new one: SENT with ReminderDelivered, a retry after the backoff (or the vendor's Retry-After), or
+ * FAILED with ReminderFailed, at once when no retry can help. A delivery waits, without a due time, while the
+ * directory does not know its recipient; it is SKIPPED on a channel the recipient turned off for its kind; it waits
+ * for the recipient's daily digest, which gathers their waiting reminders on that channel into one message; and it
+ * waits for the morning when it would wake a phone in the recipient's quiet hours. A reminder the office insists
+ * on ({@link Reminder#mandatory}) ignores the person's choices and waits only for the office's quiet hours.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -40,6 +46,13 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String WAITING_FOR_DIRECTORY = "waiting for the directory to know the recipient";
     static final String QUIET_HOURS = "held for the quiet hours";
+    static final String DIGEST = "held for the recipient's daily digest";
+    static final String TURNED_OFF = "the recipient turned this channel off for this kind of reminder";
+
+    /** A delivery ready to go: the message, the deliveries it carries (more than itself for a digest), and whether
+     * the channel only previews it in the log. */
+    private record Prepared(Outgoing message, List<UUID> carried, Optional<String> previewOnly) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -48,10 +61,22 @@ public class Dispatcher {
     DeliveryConfig config;
 
     @Inject
+    ChannelsConfig channelsConfig;
+
+    @Inject
+    ConsoleConfig console;
+
+    @Inject
     ServiceClock clock;
 
     @Inject
     Directory directory;
+
+    @Inject
+    Preferences preferences;
+
+    @Inject
+    ReminderTexts texts;
 
     @Inject
     Outbox outbox;
@@ -92,7 +117,8 @@ public class Dispatcher {
     void personKnown(@Observes DirectoryChange.PersonKnown known) {
         entityManager.createNativeQuery("""
                         UPDATE reminder SET next_attempt_at = :now, reason = NULL
-                        WHERE recipient_id = :person AND state = 'PENDING' AND next_attempt_at IS NULL""")
+                        WHERE recipient_id = :person AND state = 'PENDING' AND next_attempt_at IS NULL
+                          AND digest_id IS NULL""")
                 .setParameter("now", clock.instant())
                 .setParameter("person", known.personId())
                 .executeUpdate();
@@ -127,31 +153,41 @@ public class Dispatcher {
     }
 
     private void attempt(UUID id) {
-        Optional<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> prepare(id));
-        if (outgoing.isEmpty()) {
+        Optional<Prepared> prepared = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+        if (prepared.isEmpty()) {
             return;
         }
-        ReminderChannel channel = channels().get(outgoing.get().channel());
+        Outgoing message = prepared.get().message();
+        if (prepared.get().previewOnly().isPresent()) {
+            LOG.infof("[preview %s] to %s (%s) %s | %s | %s", message.channel(), message.address(),
+                    message.recipientId(), message.title(), message.body(), message.link());
+            String reason = "preview only, written to the log: " + prepared.get().previewOnly().get();
+            QuarkusTransaction.requiringNew().run(() -> prepared.get().carried()
+                    .forEach(carried -> skip(Reminder.findById(carried), reason)));
+            return;
+        }
         Optional<ChannelFailure> failure = Optional.empty();
         try {
-            channel.send(outgoing.get());
+            channels().get(message.channel()).send(message);
         } catch (ChannelFailure e) {
             failure = Optional.of(e);
         }
         Optional<ChannelFailure> outcome = failure;
-        QuarkusTransaction.requiringNew().run(() -> record(id, outcome));
+        QuarkusTransaction.requiringNew().run(() -> record(id, prepared.get().carried(), outcome));
     }
 
     /** Decides whether the delivery goes out now; everything that keeps it back is written down here. */
-    private Optional<Outgoing> prepare(UUID id) {
+    private Optional<Prepared> prepare(UUID id) {
         Reminder reminder = Reminder.findById(id);
-        if (reminder == null || reminder.state != DeliveryState.PENDING) {
+        if (reminder == null || reminder.state != DeliveryState.PENDING
+                || reminder.digestId != null && !reminder.digestId.equals(reminder.id)) {
+            // done, or carried by another delivery's digest
             return Optional.empty();
         }
         ReminderChannel channel = channels().get(reminder.channel);
         Optional<String> unavailable = channel == null ? Optional.of("No " + reminder.channel + " channel")
                 : channel.unavailable();
-        if (unavailable.isPresent()) {
+        if (unavailable.isPresent() && (channel == null || !channelsConfig.preview())) {
             skip(reminder, unavailable.get());
             return Optional.empty();
         }
@@ -167,46 +203,119 @@ public class Dispatcher {
                     + "recipient");
             return Optional.empty();
         }
+        DeliveryPreferences choices = reminder.mandatory ? DeliveryPreferences.officeDefaults(config.quietHours())
+                : preferences.of(reminder.recipientId);
+        if (!choices.wants(reminder.kind, reminder.channel)) {
+            skip(reminder, TURNED_OFF);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        boolean digest = choices.digestAt().isPresent();
+        if (digest && reminder.digestAt == null) {
+            reminder.digestAt = choices.nextDigest(reminder.createdAt, clock.getZone()).orElseThrow();
+        }
+        if (digest && reminder.digestAt.isAfter(now)) {
+            reminder.nextAttemptAt = reminder.digestAt;
+            reminder.reason = DIGEST;
+            return Optional.empty();
+        }
         if (reminder.channel.respectsQuietHours()) {
-            Optional<Instant> held = config.quietHours().heldUntil(clock.instant(), clock.getZone());
+            Optional<Instant> held = choices.quietHours().heldUntil(now, clock.getZone());
             if (held.isPresent()) {
                 reminder.nextAttemptAt = held.get();
                 reminder.reason = QUIET_HOURS;
                 return Optional.empty();
             }
         }
-        return Optional.of(new Outgoing(reminder.channel, reminder.id, reminder.kind, reminder.subjectId, address.get(),
-                reminder.language, reminder.title, reminder.body));
+        List<Reminder> carried = digest ? gatherDigest(reminder, choices, now) : List.of(reminder);
+        if (!carried.contains(reminder)) {
+            return Optional.empty();
+        }
+        String title = reminder.title;
+        String body = reminder.body;
+        if (carried.size() > 1) {
+            ReminderTexts.Text text = texts.digest(Language.forTag(reminder.language),
+                    carried.stream().map(r -> r.title).toList());
+            title = text.title();
+            body = text.body();
+        }
+        boolean mandatory = carried.stream().anyMatch(r -> r.mandatory);
+        Outgoing message = new Outgoing(reminder.channel, reminder.id, reminder.recipientId, reminder.kind,
+                reminder.subjectId, address.get(), reminder.language, title, body, console.notificationsPage(),
+                config.urgencyOf(reminder.kind, mandatory), config.timeToLiveOf(reminder.kind));
+        return Optional.of(new Prepared(message, carried.stream().map(r -> r.id).toList(),
+                unavailable.filter(reason -> channelsConfig.preview())));
     }
 
-    private void record(UUID id, Optional<ChannelFailure> failure) {
-        Reminder reminder = Reminder.findById(id);
+    /**
+     * The recipient's reminders on this channel whose digest time has come, this one among them, marked as carried
+     * by it; locked, so a replica preparing another of them at the same moment finds it taken. Kinds the person has
+     * turned off since are skipped.
+     */
+    private List<Reminder> gatherDigest(Reminder lead, DeliveryPreferences choices, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery("""
+                        SELECT id FROM reminder
+                        WHERE recipient_id = :recipient AND channel = :channel AND state = 'PENDING'
+                          AND digest_at <= :now AND (digest_id IS NULL OR digest_id = :lead)
+                        ORDER BY created_at, id FOR UPDATE""", UUID.class)
+                .setParameter("recipient", lead.recipientId)
+                .setParameter("channel", lead.channel.name())
+                .setParameter("now", now)
+                .setParameter("lead", lead.id)
+                .getResultList();
+        List<Reminder> carried = new ArrayList<>();
+        for (UUID id : ids) {
+            Reminder member = Reminder.findById(id);
+            entityManager.refresh(member);
+            if (!choices.wants(member.kind, member.channel)) {
+                skip(member, TURNED_OFF);
+                continue;
+            }
+            member.digestId = lead.id;
+            if (member != lead) {
+                member.nextAttemptAt = null;
+                member.reason = "in the daily digest of delivery " + lead.id;
+            }
+            carried.add(member);
+        }
+        return carried;
+    }
+
+    private void record(UUID id, List<UUID> carriedIds, Optional<ChannelFailure> failure) {
+        Reminder lead = Reminder.findById(id);
+        List<Reminder> carried = carriedIds.stream().map(c -> Reminder.<Reminder>findById(c))
+                .filter(r -> r != null && r.state == DeliveryState.PENDING).toList();
         Instant now = clock.instant();
-        reminder.attempts++;
+        lead.attempts++;
         if (failure.isEmpty()) {
-            reminder.state = DeliveryState.SENT;
-            reminder.deliveredAt = now;
-            reminder.nextAttemptAt = null;
-            reminder.reason = null;
-            outbox.record(ReminderDelivered.of(reminder.id, reminder.recipientId, reminder.kind.name(),
-                    reminder.subjectId, reminder.channel.name(), now));
+            for (Reminder reminder : carried) {
+                reminder.state = DeliveryState.SENT;
+                reminder.deliveredAt = now;
+                reminder.nextAttemptAt = null;
+                reminder.reason = null;
+                outbox.record(ReminderDelivered.of(reminder.id, reminder.recipientId, reminder.kind.name(),
+                        reminder.subjectId, reminder.channel.name(), now));
+            }
             return;
         }
         String reason = failure.get().getMessage();
-        Optional<Instant> retry = config.retryPolicy().retryAt(reminder.attempts, now);
-        reminder.reason = reason;
+        Optional<Instant> retry = config.retryPolicy().retryAt(lead.attempts, now, failure.get());
+        lead.reason = reason;
         if (retry.isPresent()) {
-            reminder.nextAttemptAt = retry.get();
-            LOG.infof("%s delivery %s failed (attempt %d), retrying at %s: %s", reminder.channel, id,
-                    reminder.attempts, retry.get(), reason);
+            lead.nextAttemptAt = retry.get();
+            LOG.infof("%s delivery %s failed (attempt %d), retrying at %s: %s", lead.channel, id, lead.attempts,
+                    retry.get(), reason);
             return;
         }
-        reminder.state = DeliveryState.FAILED;
-        reminder.nextAttemptAt = null;
-        LOG.warnf("%s delivery %s failed for good after %d attempts: %s", reminder.channel, id, reminder.attempts,
-                reason);
-        outbox.record(ReminderFailed.of(reminder.id, reminder.recipientId, reminder.kind.name(), reminder.subjectId,
-                reminder.channel.name(), reason));
+        LOG.warnf("%s delivery %s failed for good after %d attempt(s): %s", lead.channel, id, lead.attempts, reason);
+        for (Reminder reminder : carried) {
+            reminder.state = DeliveryState.FAILED;
+            reminder.nextAttemptAt = null;
+            reminder.reason = reason;
+            outbox.record(ReminderFailed.of(reminder.id, reminder.recipientId, reminder.kind.name(),
+                    reminder.subjectId, reminder.channel.name(), reason));
+        }
     }
 
     private static void skip(Reminder reminder, String reason) {

@@ -4,7 +4,6 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reformdesk.notification.directory.Contact;
 import org.reformdesk.notification.rules.Channel;
 
@@ -17,8 +16,8 @@ public class MailChannel implements ReminderChannel {
     @Inject
     Mailer mailer;
 
-    @ConfigProperty(name = "reform.channels.email.enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    EmailConfig config;
 
     @Override
     public Channel channel() {
@@ -27,7 +26,7 @@ public class MailChannel implements ReminderChannel {
 
     @Override
     public Optional<String> unavailable() {
-        return enabled ? Optional.empty()
+        return config.enabled() ? Optional.empty()
                 : Optional.of("E-mail is not configured (reform.channels.email.enabled is false)");
     }
 

@@ -7,10 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-/** A phone registered for mobile push: its FCM registration token and whose it is. */
+/** A phone registered for mobile push: its FCM registration token and whose it is; a person may have many. */
 @Entity
 @Table(name = "push_device")
 public class PushDevice extends PanacheEntityBase {
@@ -28,9 +27,4 @@ public class PushDevice extends PanacheEntityBase {
 
     @Column(name = "registered_by")
     public String registeredBy;
-
-    /** The device a person registered last: push goes to the phone they use now. */
-    public static Optional<PushDevice> latestOf(UUID personId) {
-        return PushDevice.<PushDevice>find("personId = ?1 order by registeredAt desc", personId).firstResultOptional();
-    }
 }

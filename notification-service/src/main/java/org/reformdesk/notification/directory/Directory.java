@@ -59,6 +59,8 @@ public class Directory implements Responsibilities {
         person.post = changed.post();
         person.phone = blankToNull(changed.phone());
         person.email = blankToNull(changed.email());
+        person.wecomUserId = blankToNull(changed.wecomUserId());
+        person.dingtalkUserId = blankToNull(changed.dingtalkUserId());
         person.language = changed.language() == null || changed.language().isBlank() ? DEFAULT_LANGUAGE
                 : changed.language();
         person.username = changed.username() == null ? null : changed.username().toLowerCase(Locale.ROOT);
@@ -98,7 +100,7 @@ public class Directory implements Responsibilities {
 
     public Optional<Contact> contact(UUID personId) {
         return KnownPerson.<KnownPerson>findByIdOptional(personId)
-                .map(p -> new Contact(p.id, p.name, p.phone, p.email, p.language));
+                .map(p -> new Contact(p.id, p.name, p.phone, p.email, p.language, p.wecomUserId, p.dingtalkUserId));
     }
 
     public String languageOf(UUID personId) {

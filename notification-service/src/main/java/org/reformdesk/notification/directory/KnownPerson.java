@@ -31,4 +31,10 @@ public class KnownPerson extends PanacheEntityBase {
 
     /** Their login name (lower case): whose inbox a token without a person claim opens. */
     public String username;
+
+    @Column(name = "wecom_user_id")
+    public String wecomUserId;
+
+    @Column(name = "dingtalk_user_id")
+    public String dingtalkUserId;
 }

@@ -47,6 +47,17 @@ public class Reminder extends PanacheEntityBase {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    /** The office's configuration says this one reaches its recipient whatever they chose. */
+    public boolean mandatory;
+
+    /** When a delivery held for its recipient's daily digest goes out. */
+    @Column(name = "digest_at")
+    public Instant digestAt;
+
+    /** The delivery whose digest message carried this one. */
+    @Column(name = "digest_id")
+    public UUID digestId;
+
     /** Why a delivery is waiting, was skipped or failed. */
     public String reason;
 

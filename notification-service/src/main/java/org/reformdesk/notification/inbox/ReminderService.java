@@ -10,6 +10,8 @@ import org.hibernate.Session;
 import org.reformdesk.events.ReminderDelivered;
 import org.reformdesk.events.TaskReassigned;
 import org.reformdesk.notification.directory.Contact;
+import org.reformdesk.notification.rules.AlwaysDelivered;
+import org.reformdesk.notification.rules.AlwaysDeliveredConfig;
 import org.reformdesk.notification.rules.Channel;
 import org.reformdesk.notification.rules.Occasion;
 import org.reformdesk.notification.rules.ReminderKind;
@@ -63,18 +65,29 @@ public class ReminderService {
     RemindersConfig config;
 
     @Inject
+    AlwaysDeliveredConfig alwaysDeliveredConfig;
+
+    @Inject
     Repeats repeats;
 
     @Inject
     Event<InboxArrival> arrivals;
 
     private ReminderRules rules;
+    private AlwaysDelivered alwaysDelivered;
 
     ReminderRules rules() {
         if (rules == null) {
             rules = config.rules();
         }
         return rules;
+    }
+
+    private AlwaysDelivered alwaysDelivered() {
+        if (alwaysDelivered == null) {
+            alwaysDelivered = alwaysDeliveredConfig.alwaysDelivered();
+        }
+        return alwaysDelivered;
     }
 
     /** Reminds everyone the occasion's rule names and, for repeating kinds, schedules the next round. */
@@ -97,11 +110,12 @@ public class ReminderService {
         // the database keeps microseconds: what is announced must be what is stored
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Reminder> reminders = new ArrayList<>();
+        boolean mandatory = alwaysDelivered().covers(occasion);
         for (UUID person : rules().recipients(occasion, directory)) {
             Language language = Language.forTag(directory.contact(person).map(Contact::language).orElse(null));
             ReminderTexts.Text text = texts.write(occasion.kind(), language, occasion.facts());
             for (Channel channel : rule.channels()) {
-                reminders.add(reminder(person, occasion, channel, language, text, now));
+                reminders.add(reminder(person, occasion, channel, language, text, mandatory, now));
             }
         }
         List<Reminder> delivered = insertNew(reminders).stream()
@@ -162,7 +176,7 @@ public class ReminderService {
 
     /** A reminder as it is to be stored: the inbox copy delivered at once, the other channels due now. */
     private static Reminder reminder(UUID recipient, Occasion occasion, Channel channel, Language language,
-            ReminderTexts.Text text, Instant now) {
+            ReminderTexts.Text text, boolean mandatory, Instant now) {
         boolean inbox = channel == Channel.INBOX;
         Reminder reminder = new Reminder();
         reminder.id = UUID.randomUUID();
@@ -174,6 +188,7 @@ public class ReminderService {
         reminder.title = text.title();
         reminder.body = text.body();
         reminder.language = language.tag();
+        reminder.mandatory = mandatory;
         reminder.state = inbox ? DeliveryState.DELIVERED : DeliveryState.PENDING;
         reminder.createdAt = now;
         reminder.deliveredAt = inbox ? now : null;
@@ -190,11 +205,11 @@ public class ReminderService {
             return List.of();
         }
         String values = String.join(", ",
-                Collections.nCopies(reminders.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                Collections.nCopies(reminders.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         Set<UUID> inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO reminder (id, recipient_id, kind, subject_id, occasion, channel, title, body, language,
-                                          state, created_at, delivered_at, next_attempt_at)
+                                          state, created_at, delivered_at, next_attempt_at, mandatory)
                     VALUES %s ON CONFLICT DO NOTHING RETURNING id""".formatted(values))) {
                 int at = 0;
                 for (Reminder reminder : reminders) {
@@ -211,6 +226,7 @@ public class ReminderService {
                     insert.setObject(++at, utc(reminder.createdAt));
                     insert.setObject(++at, utc(reminder.deliveredAt));
                     insert.setObject(++at, utc(reminder.nextAttemptAt));
+                    insert.setBoolean(++at, reminder.mandatory);
                 }
                 Set<UUID> ids = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {

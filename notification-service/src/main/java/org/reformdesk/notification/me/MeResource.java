@@ -17,10 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.reformdesk.notification.delivery.PushDevice;
 import org.reformdesk.notification.inbox.ReminderView;
 import org.reformdesk.platform.paging.Page;
@@ -28,10 +31,11 @@ import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The mobile app's API: the caller's own inbox, its live stream, and their phones for push. */
+/** The console's and the mobile app's API: the caller's own inbox, its live stream, and their phones for push. */
 @Path("/api/v1/me")
 @Tag(name = "My reminders")
 public class MeResource {
@@ -62,6 +66,10 @@ public class MeResource {
 
     @Inject
     Caller caller;
+
+    /** How often an idle stream gets a comment line: ingress controllers and proxies close a silent one. */
+    @ConfigProperty(name = "reform.stream.keep-alive", defaultValue = "20s")
+    Duration keepAliveEvery;
 
     @GET
     @Path("/notifications")
@@ -95,17 +103,22 @@ public class MeResource {
     @GET
     @Path("/notifications/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: each reminder as it arrives in my inbox")
+    @Operation(summary = "Server-Sent Events: each reminder (JSON) as it arrives in my inbox, whichever replica "
+            + "delivered it; a comment line every reform.stream.keep-alive so proxies keep an idle stream open")
     // reading the token's person claim may block, so the stream is opened on a worker thread
     @Blocking
-    public Multi<ReminderView> live() {
-        return stream.of(me());
+    public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        Multi<OutboundSseEvent> reminders = stream.of(me()).map(reminder -> sse.newEventBuilder()
+                .id(reminder.id().toString()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(reminder).build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(keepAliveEvery)
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(reminders, keepAlive);
     }
 
     @POST
     @Path("/devices")
-    @Operation(summary = "Register my phone's push token (FCM registration token)")
+    @Operation(summary = "Register my phone's push token (FCM registration token); every phone I register gets "
+            + "the push, until I remove it or FCM says it is gone")
     public DeviceView register(@NotNull @Valid DeviceRegistration registration) {
         return DeviceView.of(inbox.register(me(), registration.token(), registration.platform(), caller.name()));
     }
@@ -120,7 +133,6 @@ public class MeResource {
     }
 
     private UUID me() {
-        return caller.person().orElseThrow(() ->
-                ProblemException.forbidden("Your token names no person of the directory (claim 'person')."));
+        return Me.of(caller);
     }
 }

@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.reformdesk.notification.rules.ReminderKind;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes reminders from the Qute templates in {@code templates/reminders/<language>/<KIND>.txt}, each with a
- * {@code title} and a {@code body} fragment, in the recipient's language.
+ * {@code title} and a {@code body} fragment, in the recipient's language; the daily digest from {@code digest.txt}.
  */
 @ApplicationScoped
 public class ReminderTexts {
@@ -30,6 +31,13 @@ public class ReminderTexts {
         }
         return new Text(render(template.getFragment("title").instance(), facts).strip(),
                 render(template.getFragment("body").instance(), facts).strip());
+    }
+
+    /** The daily digest: one message naming the titles of the reminders it gathers, from {@code digest.txt}. */
+    public Text digest(Language language, List<String> titles) {
+        Template template = engine.getTemplate("reminders/" + language.tag() + "/digest");
+        return new Text(template.getFragment("title").data("count", titles.size()).render().strip(),
+                template.getFragment("body").data("titles", titles).data("count", titles.size()).render().strip());
     }
 
     private static String render(TemplateInstance instance, Map<String, String> facts) {

@@ -2,7 +2,6 @@ package org.reformdesk.notification.delivery;
 
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -35,27 +34,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
-@TestProfile(ChannelDeliveryTest.WithSmsGateway.class)
+@TestProfile(EveryChannel.class)
 class ChannelDeliveryTest {
-
-    /** SMS and push through the local gateway; e-mail to the mock mailbox. */
-    public static class WithSmsGateway implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(Map.entry("reform.channels.sms.enabled", "true"),
-                    Map.entry("reform.channels.push.enabled", "true"),
-                    Map.entry("reform.channels.push.endpoint", LocalSmsGateway.url()),
-                    Map.entry("reform.channels.push.project-id", "reform-desk"),
-                    Map.entry("reform.channels.push.access-token", "test-token"),
-                    Map.entry(
-"reform.channels.sms.endpoint", LocalSmsGateway.url()),
-                    Map.entry("reform.channels.sms.access-key-id", "test-key"),
-                    Map.entry("reform.channels.sms.access-key-secret", "test-secret"),
-                    Map.entry("reform.channels.sms.sign-name", "市委改革办"),
-                    Map.entry("reform.channels.sms.template-code", "SMS_0001"),
-                    Map.entry("reform.delivery.attempts", "3"));
-        }
-    }
 
     private static final AtomicInteger PHONES = new AtomicInteger();
     private static EventSender sender;
@@ -111,44 +91,29 @@ class ChannelDeliveryTest {
     }
 
     @Test
-    void aKnownPersonGetsTheReminderBySmsAndEmailAndPushWithoutAPhoneIsSkippedVisibly() {
+    void aKnownPersonGetsTheReminderBySmsAndEmailAndAnUnconfiguredChannelIsSkippedVisibly() {
         inTheDaytime();
         String phone = newPhone();
         UUID person = knownPerson(phone, "wang@example.org");
         overdue(person);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("SENT")).body("items[0].attempts", equalTo(1)));
         Map<String, String> sms = LocalSmsGateway.instance().sentTo(phone).get(0);
-        assertThat(sms).containsEntry("Action", "SendSms").containsEntry("SignName", "市委改革办")
-                .containsEntry("TemplateCode", "SMS_0001").containsKey("Signature");
+        assertThat(sms).containsEntry("X-acs-action", "SendSms").containsEntry("SignName", "市委改革办")
+                .containsEntry("TemplateCode", "SMS_0001");
+        assertThat(sms.get("Authorization")).as("signed by the SDK with the access key")
+                .startsWith("ACS3-HMAC-SHA256 Credential=test-key,");
         assertThat(sms.get("TemplateParam")).contains("KM-2015-0123");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "EMAIL")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "EMAIL")
                 .body("items[0].state", equalTo("SENT")));
         assertThat(mailbox.getMailsSentTo("wang@example.org")).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("任务逾期提醒：KM-2015-0123"));
-        delivery(person, "PUSH").body("items[0].state", equalTo("SKIPPED"))
-                .body("items[0].reason", equalTo("the directory has no push address for the recipient"));
+        delivery(person, "WECOM").body("items[0].state", equalTo("SKIPPED"))
+                .body("items[0].reason", equalTo("the directory has no wecom address for the recipient"));
         await().atMost(Duration.ofSeconds(15)).until(() -> probe.matching(r ->
                 "reform.notification.delivered.v1".equals(r.type()) && r.data().contains(person.toString())
                         && r.data().contains("\"SMS\"")).size() == 1);
-    }
-
-    @Test
-    void aRegisteredPhoneGetsThePushWithTheReminder() {
-        inTheDaytime();
-        UUID person = knownPerson(null, null);
-        String device = "fcm-" + UUID.randomUUID();
-        given().auth().oauth2(TestTokens.person(person, UUID.randomUUID())).contentType(ContentType.JSON)
-                .body(Map.of("token", device, "platform", "ANDROID")).post("/api/v1/me/devices")
-                .then().statusCode(200);
-        overdue(person);
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "PUSH")
-                .body("items[0].state", equalTo("SENT")));
-        assertThat(LocalSmsGateway.instance().receivedAt("/v1/projects/reform-desk/messages:send"))
-                .anySatisfy(push -> assertThat(push.get("raw")).contains(device).contains("KM-2015-0123"));
-        delivery(person, "SMS").body("items[0].state", equalTo("SKIPPED"));
     }
 
     @Test
@@ -176,7 +141,7 @@ class ChannelDeliveryTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("FAILED")).body("items[0].attempts", equalTo(3))
-                .body("items[0].reason", startsWith("SMS gateway answered HTTP 500 isp.SYSTEM_ERROR")));
+                .body("items[0].reason", startsWith("SMS service answered HTTP 500 isp.SYSTEM_ERROR")));
         await().atMost(Duration.ofSeconds(15)).until(() -> probe.matching(r ->
                 "reform.notification.failed.v1".equals(r.type()) && r.data().contains(person.toString())).size() == 1);
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
@@ -191,13 +156,13 @@ class ChannelDeliveryTest {
         clock.moveTo(LocalDateTime.of(2026, 4, 1, 3, 0).atZone(clock.getZone()).toInstant());
         overdue(person);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("PENDING")).body("items[0].reason", equalTo("held for the quiet hours")));
         delivery(person, "INBOX").body("items[0].state", equalTo("DELIVERED"));
         assertThat(LocalSmsGateway.instance().sentTo(phone)).isEmpty();
 
         clock.moveTo(LocalDateTime.of(2026, 4, 1, 8, 1).atZone(clock.getZone()).toInstant());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("SENT")));
         assertThat(LocalSmsGateway.instance().sentTo(phone)).hasSize(1);
     }
@@ -208,13 +173,13 @@ class ChannelDeliveryTest {
         String phone = newPhone();
         UUID person = UUID.randomUUID();
         overdue(person);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("PENDING"))
                 .body("items[0].reason", equalTo("waiting for the directory to know the recipient")));
 
         sender.send(PersonChanged.of(person, "新任责任人", UUID.randomUUID(), "HEAD", phone, null, "en"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("SENT")));
         assertThat(LocalSmsGateway.instance().sentTo(phone)).hasSize(1);
     }
@@ -224,12 +189,12 @@ class ChannelDeliveryTest {
         inTheDaytime();
         UUID person = UUID.randomUUID();
         overdue(person);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].reason", equalTo("waiting for the directory to know the recipient")));
 
         sender.send(PersonRemoved.of(person, UUID.randomUUID()));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> delivery(person, "SMS")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> delivery(person, "SMS")
                 .body("items[0].state", equalTo("SKIPPED"))
                 .body("items[0].reason", equalTo("the recipient left the directory")));
     }

@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real HTTP SMS gateway on a local port that answers like the cloud API: {@code Code: OK}, or HTTP 500 for a
- * number told to fail (a number of times, or for good). It takes push messages too, and records every request.
+ * A real HTTP SMS gateway on a local port that answers like Alibaba Cloud's SMS API: {@code Code: OK}, or HTTP 500 for
+ * a number told to fail (a number of times, or for good), or the code a number is told to get. It records every
+ * request: its parameters (query and form), headers, path and raw body.
  */
 final class LocalSmsGateway {
 
@@ -61,6 +62,10 @@ final class LocalSmsGateway {
             server.createContext("/", exchange -> {
                 String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> parameters = parse(form);
+                // the SDK sends some parameters in the query and signs the request in a header
+                String query = exchange.getRequestURI().getRawQuery();
+                parameters.putAll(parse(query == null ? "" : query));
+                exchange.getRequestHeaders().forEach((name, values) -> parameters.put(name, values.get(0)));
                 parameters.put("path", exchange.getRequestURI().getPath());
                 parameters.put("raw", form);
                 gateway.received.add(parameters);
@@ -94,9 +99,6 @@ final class LocalSmsGateway {
         return received.stream().filter(p -> phone.equals(p.get("PhoneNumbers"))).toList();
     }
 
-    List<Map<String, String>> receivedAt(String pathEnd) {
-        return received.stream().filter(p -> p.get("path").endsWith(pathEnd)).toList();
-    }
 
     private static Map<String, String> parse(String form) {
         Map<String, String> parameters = new HashMap<>();

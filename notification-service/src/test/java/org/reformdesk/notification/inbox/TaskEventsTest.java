@@ -93,8 +93,9 @@ class TaskEventsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.reformOffice()).queryParam("recipient", person)
                         .queryParam("kind", "TASK_OVERDUE")
-                        .get("/api/v1/notifications").then().body("total", equalTo(4))
-                        .body("items.channel", containsInAnyOrder("INBOX", "SMS", "EMAIL", "PUSH")));
+                        .get("/api/v1/notifications").then().body("total", equalTo(7))
+                        .body("items.channel", containsInAnyOrder("INBOX", "SMS", "EMAIL", "PUSH", "WEB_PUSH",
+                                "WECOM", "DINGTALK")));
     }
 
     @Test

@@ -152,4 +152,18 @@ class MeResourceTest {
         assertThat(event).contains("KM-LIVE-1").contains(me.toString()).contains("\"channel\":\"INBOX\"");
         response.cancel(true);
     }
+
+    @Test
+    void anIdleStreamGetsKeepAliveCommentsSoProxiesKeepItOpen() throws Exception {
+        UUID me = UUID.randomUUID();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(streamUri)
+                .header("Authorization", "Bearer " + tokenOf(me)).header("Accept", "text/event-stream").GET()
+                .build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
+        String comment = CompletableFuture.supplyAsync(() -> response.body().filter(line -> line.startsWith(":"))
+                .findFirst().orElseThrow()).get(10, TimeUnit.SECONDS);
+        assertThat(comment).isEqualTo(":keep-alive");
+    }
 }

@@ -60,6 +60,15 @@ class ReminderTextsTest {
     }
 
     @Test
+    void theDailyDigestNamesEachReminderItGathers() {
+        ReminderTexts.Text zh = texts.digest(Language.ZH_CN, java.util.List.of("提示卡片：KM-1 还有3天到期",
+                "进展报送逾期：KM-2"));
+        assertThat(zh.title()).isEqualTo("改革任务提醒汇总：您有2条新提醒");
+        assertThat(zh.body()).startsWith("1. 提示卡片：KM-1 还有3天到期\n2. 进展报送逾期：KM-2\n").doesNotContain("{");
+        assertThat(texts.digest(Language.EN, java.util.List.of("a", "b", "c")).title()).isEqualTo("Reform reminders: 3 new");
+    }
+
+    @Test
     void theLadderAndTheFourOnesAreNamedAsTheOfficesNameThem() {
         Map<String, String> facts = facts();
         assertThat(texts.write(ReminderKind.ORDER_ISSUED, Language.ZH_CN, facts).body())

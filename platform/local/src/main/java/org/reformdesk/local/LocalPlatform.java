@@ -86,12 +86,16 @@ public final class LocalPlatform {
             writeIdentity("minted");
         }
         System.out.println("Starting Kafka and the five services (logs in " + WORK.resolve("logs") + ") ...");
+        Map<String, String> config = new HashMap<>(Map.of("reform.time.movable", "true",
+                "reform.deadline.sweep-every", "10s", "reform.summaries.sweep-every", "10s",
+                // notification-service: browsers get Web Push for real; the channels a city configures (SMS, WeCom,
+                // DingTalk, FCM) write what they would send to its log
+                "reform.channels.preview", "true"));
+        config.putAll(WebPushKeys.config(WORK.resolve("vapid")));
         Platform platform;
         try {
             platform = Platform.start(new Platform.Settings(ROOT, WORK, postgres, databases,
-                    Platform.defaultPorts(), 9092, 9093, identity,
-                    Map.of("reform.time.movable", "true", "reform.deadline.sweep-every", "10s",
-                            "reform.summaries.sweep-every", "10s")));
+                    Platform.defaultPorts(), 9092, 9093, identity, config));
         } catch (RuntimeException e) {
             if (keycloak != null) {
                 keycloak.close();
@@ -141,6 +145,7 @@ public final class LocalPlatform {
                   TOKEN=$(./reform-desk token office)
                   curl -s -H "Authorization: Bearer $TOKEN" 'http://127.0.0.1:8081/api/v1/tasks?timeliness=OVERDUE'
                   ./reform-desk clock +7d      # a week passes: more tasks go late, orders and ranks follow
+                  grep preview .local/logs/notification-service.log   # what SMS, WeCom, DingTalk, FCM would send
 
                 Ctrl-C stops everything.""");
         stopped.await();

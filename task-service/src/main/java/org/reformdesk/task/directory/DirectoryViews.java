@@ -21,11 +21,12 @@ public final class DirectoryViews {
 
     /** A person; {@code username} is their login name, null for someone who never logs in. */
     public record PersonView(UUID id, String name, UUID unitId, Post post, String phone, String email,
-            String language, String username, boolean removed) {
+            String language, String username, String wecomUserId, String dingtalkUserId, boolean removed) {
 
         static PersonView of(Person person) {
             return new PersonView(person.id, person.name, person.unitId, person.post, person.phone, person.email,
-                    person.language, person.username, person.removedAt != null);
+                    person.language, person.username, person.wecomUserId, person.dingtalkUserId,
+                    person.removedAt != null);
         }
     }
 

@@ -38,6 +38,14 @@ public class Person extends PanacheEntityBase {
      */
     public String username;
 
+    /** The userid in the city's 企业微信 (WeCom, 政务微信), if they have one. */
+    @Column(name = "wecom_user_id")
+    public String wecomUserId;
+
+    /** The userId in the city's 钉钉 (DingTalk, 政务钉钉), if they have one. */
+    @Column(name = "dingtalk_user_id")
+    public String dingtalkUserId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -92,10 +92,12 @@ public class PersonService {
         person.phone = request.phone();
         person.email = request.email();
         person.language = request.language() != null ? request.language() : DEFAULT_LANGUAGE;
+        person.wecomUserId = request.wecomUserId();
+        person.dingtalkUserId = request.dingtalkUserId();
         person.updatedAt = clock.instant();
         person.updatedBy = actor;
-        outbox.record(PersonChanged.of(person.id, person.name, person.unitId, person.post.name(), person.phone,
-                person.email, person.language, person.username));
+        outbox.record(new PersonChanged(person.id, person.name, person.unitId, person.post.name(), person.phone,
+                person.email, person.language, person.username, person.wecomUserId, person.dingtalkUserId));
     }
 
     /** A person still in the directory; a removed one is gone for every write. */

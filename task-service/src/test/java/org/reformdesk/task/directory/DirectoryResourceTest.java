@@ -87,9 +87,11 @@ class DirectoryResourceTest {
 
         given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("name", "张伟", "unitId", unit.toString(), "post", "DEPUTY", "phone", "+86 871 6360 0000",
-                        "email", "zhangwei@km.gov.cn", "language", "en"))
+                        "email", "zhangwei@km.gov.cn", "language", "en", "wecomUserId", "ZhangWei",
+                        "dingtalkUserId", "manager4220"))
                 .put("/api/v1/people/{id}", person)
-                .then().statusCode(200).body("post", equalTo("DEPUTY")).body("language", equalTo("en"));
+                .then().statusCode(200).body("post", equalTo("DEPUTY")).body("language", equalTo("en"))
+                .body("wecomUserId", equalTo("ZhangWei")).body("dingtalkUserId", equalTo("manager4220"));
         given().auth().oauth2(TestTokens.reformOffice()).delete("/api/v1/people/{id}", person).then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(15)).until(() ->
@@ -99,6 +101,11 @@ class DirectoryResourceTest {
                 directory.ofType("reform.directory.person-changed.v1", person.toString()).get(0));
         assertThat(first.language()).isEqualTo("zh-CN");
         assertThat(first.post()).isEqualTo("HEAD");
+        assertThat(first.wecomUserId()).isNull();
+        PersonChanged second = (PersonChanged) decode(
+                directory.ofType("reform.directory.person-changed.v1", person.toString()).get(1));
+        assertThat(second.wecomUserId()).as("the reminders reach them in WeCom").isEqualTo("ZhangWei");
+        assertThat(second.dingtalkUserId()).isEqualTo("manager4220");
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("unit", unit).get("/api/v1/people")
                 .then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/people/{id}", person)
@@ -112,11 +119,13 @@ class DirectoryResourceTest {
 
         given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("name", "", "unitId", unit.toString(), "post", "HEAD", "phone", "call me",
-                        "email", "not-an-address", "language", "中文"))
+                        "email", "not-an-address", "language", "中文", "wecomUserId", "张 伟",
+                        "dingtalkUserId", "x".repeat(65)))
                 .post("/api/v1/people")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("phone"))
-                .body("errors.field", hasItem("email")).body("errors.field", hasItem("language"));
+                .body("errors.field", hasItem("email")).body("errors.field", hasItem("language"))
+                .body("errors.field", hasItem("wecomUserId")).body("errors.field", hasItem("dingtalkUserId"));
         given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body(Map.of("name", "李娜", "unitId", UUID.randomUUID().toString(), "post", "HEAD"))
                 .post("/api/v1/people")

@@ -1,0 +1,20 @@
+package org.reformdesk.notification.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+
+/** Where people open the web console: messages on the work messengers and push link to it. */
+@ConfigMapping(prefix = "reform.console")
+public interface ConsoleConfig {
+
+    /** The console's address as people reach it, e.g. {@code https://reform.km.gov.cn}. */
+    @WithDefault("http://127.0.0.1:8080")
+    URI baseUrl();
+
+    /** The console page of a person's reminders, which a message links to. */
+    default URI notificationsPage() {
+        return URI.create(baseUrl().toString().replaceAll("/+$", "") + "/notifications");
+    }
+}
