@@ -33,6 +33,7 @@ import java.util.UUID;
 
 /** The mobile app's API: the caller's own inbox, its live stream, and their phones for push. */
 @Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "My reminders")
 public class MeResource {
 
