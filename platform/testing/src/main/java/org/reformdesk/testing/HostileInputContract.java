@@ -37,7 +37,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -116,7 +115,7 @@ public abstract class HostileInputContract {
 
     @TestFactory
     Stream<DynamicTest> everyWriteAndParameterRefusesHostileInputWithAProblemAndWritesNothing() {
-        JsonNode api = openApi();
+        JsonNode api = OpenApiDocument.fetch();
         List<Attack> attacks = new ArrayList<>();
         api.path("paths").fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api/")) {
@@ -129,7 +128,7 @@ public abstract class HostileInputContract {
             });
             String unknown = Stream.of("DELETE", "PATCH", "PUT", "POST").filter(m -> !methods.contains(m)).findFirst()
                     .orElseThrow();
-            attacks.add(new Attack("unknown method", unknown, unknown, withParameters(api, path.getKey(),
+            attacks.add(new Attack("unknown method", unknown, unknown, OpenApiDocument.path(api, path.getKey(),
                     path.getValue().elements().next(), Map.of()), Map.of(), null, null,
                     // RESTEasy Reactive answers 404 where another resource class shares the path's beginning
                     Expect.status(405, 404)));
@@ -154,7 +153,7 @@ public abstract class HostileInputContract {
 
     private List<Attack> attacks(JsonNode api, String method, String template, JsonNode operation) {
         List<Attack> attacks = new ArrayList<>();
-        String path = withParameters(api, template, operation, Map.of());
+        String path = OpenApiDocument.path(api, template, operation, Map.of());
         attacks.addAll(parameterAttacks(api, method, template, operation));
         attacks.add(new Attack("over-long URI", "an address of 5,000 characters", method,
                 path + (path.contains("?") ? "&" : "?") + "zzz=" + "a".repeat(5_000), Map.of(), null, null,
@@ -171,7 +170,7 @@ public abstract class HostileInputContract {
             }
             return attacks;
         }
-        JsonNode schema = resolve(api, operation.path("requestBody").path("content").path("application/json")
+        JsonNode schema = OpenApiDocument.resolve(api, operation.path("requestBody").path("content").path("application/json")
                 .path("schema"));
         if (!List.of("POST", "PUT", "PATCH").contains(method) || schema.isMissingNode()) {
             return attacks;
@@ -197,7 +196,7 @@ public abstract class HostileInputContract {
         ObjectNode huge = JSON.createObjectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            JsonNode type = resolve(api, property.getValue());
+            JsonNode type = OpenApiDocument.resolve(api, property.getValue());
             ObjectNode wrong = JSON.createObjectNode();
             wrong.set(property.getKey(), wrongValue(type));
             attacks.add(body("wrong type", property.getKey() + " of the wrong type", method, path, wrong.toString(),
@@ -303,7 +302,7 @@ public abstract class HostileInputContract {
             if (!in.equals("query") && !in.equals("path")) {
                 continue;
             }
-            JsonNode type = resolve(api, parameter.path("schema"));
+            JsonNode type = OpenApiDocument.resolve(api, parameter.path("schema"));
             Map<String, String> values = new LinkedHashMap<>();
             values.put("NUL", "%00");
             values.put("control characters", "%07");
@@ -337,8 +336,8 @@ public abstract class HostileInputContract {
                 }
             }
             values.forEach((kind, value) -> {
-                String path = in.equals("path") ? withParameters(api, template, operation, Map.of(name, value))
-                        : withParameters(api, template, operation, Map.of()) + "?" + name + "=" + value;
+                String path = in.equals("path") ? OpenApiDocument.path(api, template, operation, Map.of(name, value))
+                        : OpenApiDocument.path(api, template, operation, Map.of()) + "?" + name + "=" + value;
                 attacks.add(new Attack(kind.replaceFirst(",.*", ""), name + " " + kind + " (" + value + ")", method,
                         path, Map.of(), null, null, Expect.naming(name)));
             });
@@ -468,7 +467,7 @@ public abstract class HostileInputContract {
 
     /** Every scalar of {@code value} with its schema, by its path as the service names fields. */
     private static void leaves(JsonNode api, JsonNode schema, JsonNode value, String path, Map<String, JsonNode> out) {
-        JsonNode type = resolve(api, schema);
+        JsonNode type = OpenApiDocument.resolve(api, schema);
         if (value.isObject()) {
             value.fields().forEachRemaining(field -> leaves(api, type.path("properties").path(field.getKey()),
                     field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), out));
@@ -483,7 +482,7 @@ public abstract class HostileInputContract {
 
     /** A value the schema accepts: every property, each array with one item, text within its pattern and length. */
     private static JsonNode validValue(JsonNode api, JsonNode schema, String name) {
-        JsonNode type = resolve(api, schema);
+        JsonNode type = OpenApiDocument.resolve(api, schema);
         if (type.has("example")) {
             return type.get("example");
         }
@@ -579,21 +578,6 @@ public abstract class HostileInputContract {
         return null;
     }
 
-    private static JsonNode resolve(JsonNode api, JsonNode schema) {
-        String ref = schema.path("$ref").asText(null);
-        if (ref == null && schema.has("allOf")) {
-            for (JsonNode part : schema.path("allOf")) {
-                if (part.has("$ref")) {
-                    ref = part.path("$ref").asText();
-                }
-            }
-        }
-        if (ref == null) {
-            return schema;
-        }
-        return resolve(api, api.at(ref.substring(1)));
-    }
-
     private static boolean hasQueryParameter(JsonNode operation, String name) {
         for (JsonNode parameter : operation.path("parameters")) {
             if (name.equals(parameter.path("name").asText()) && "query".equals(parameter.path("in").asText())) {
@@ -601,48 +585,6 @@ public abstract class HostileInputContract {
             }
         }
         return false;
-    }
-
-    /**
-     * The operation's address with its path parameters filled: {@code given} where named, else a value of the
-     * parameter's type that exists nowhere (a fresh UUID), so the input is judged before any lookup.
-     */
-    private static String withParameters(JsonNode api, String template, JsonNode operation, Map<String, String> given) {
-        Map<String, JsonNode> types = new LinkedHashMap<>();
-        for (JsonNode parameter : operation.path("parameters")) {
-            if ("path".equals(parameter.path("in").asText())) {
-                types.put(parameter.path("name").asText(), resolve(api, parameter.path("schema")));
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        java.util.regex.Matcher matcher = Pattern.compile("\\{([^}]+)}").matcher(template);
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String value = given.containsKey(name) ? given.get(name) : pathValue(types.get(name));
-            matcher.appendReplacement(path, java.util.regex.Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(path);
-        return path.toString();
-    }
-
-    private static String pathValue(JsonNode type) {
-        if (type == null) {
-            return UUID.randomUUID().toString();
-        }
-        return switch (type.path("type").asText("") + "/" + type.path("format").asText("")) {
-            case "integer/int32", "integer/int64", "integer/" -> "2026";
-            case "string/date" -> "2026-06-30";
-            case "string/" -> "2026-06";
-            default -> UUID.randomUUID().toString();
-        };
-    }
-
-    private static JsonNode openApi() {
-        try {
-            return JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
-        } catch (Exception e) {
-            throw new IllegalStateException("The service's OpenAPI document is not readable", e);
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -57,7 +58,8 @@ public class ParameterCheck {
 
     private final Map<Method, List<Declared>> declared = new ConcurrentHashMap<>();
 
-    @ServerRequestFilter
+    /** After the partner gate: who may call comes before what the call says. */
+    @ServerRequestFilter(priority = Priorities.USER + 100)
     public void check(HttpServerRequest request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null) {
