@@ -14,7 +14,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +35,7 @@ import java.util.UUID;
 
 /** Manual scores: entered by the assessment group (assessor role), read by those who may read the unit. */
 @Path("/api/v1/manual-scores")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
 public class ManualScoreResource {
 

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.platform.security.Caller;
@@ -16,6 +18,8 @@ import java.time.YearMonth;
 
 /** Closes and publishes an ended month now instead of waiting for the schedule. */
 @Path("/api/v1/month-closes")
+// JSON only: a one-string record would otherwise be read from any text/plain body, too.
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
 public class MonthCloseResource {
 

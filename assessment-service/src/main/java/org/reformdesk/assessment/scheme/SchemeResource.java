@@ -14,7 +14,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +39,7 @@ import java.util.UUID;
 
 /** Assessment schemes (考核方案): drafted and published by the reform office, read by everyone. */
 @Path("/api/v1/schemes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
 public class SchemeResource {
 

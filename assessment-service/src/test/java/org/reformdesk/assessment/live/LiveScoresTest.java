@@ -114,7 +114,8 @@ class LiveScoresTest {
     @Test
     void aRankingNeedsAKnownCategory() {
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("category", "Z").get("/api/v1/rankings")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"));
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/rankings")
                 .then().statusCode(400).contentType("application/problem+json");
     }

@@ -13,7 +13,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +32,7 @@ import java.util.UUID;
 
 /** Accountability records (问责) over REST. */
 @Path("/api/v1/accountability-records")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accountability")
 public class AccountabilityResource {
 

@@ -14,7 +14,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
  * (调休) as China's official schedule publishes them; reply-by dates counted in working days follow it.
  */
 @Path("/api/v1/working-calendar")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Working calendar")
 public class CalendarResource {
 

@@ -12,7 +12,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,7 @@ import java.util.UUID;
 
 /** Findings (问题) over REST, and the rectification items (整改清单) listed against them. */
 @Path("/api/v1/findings")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
 public class FindingResource {
 

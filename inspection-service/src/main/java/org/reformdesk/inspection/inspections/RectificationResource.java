@@ -12,7 +12,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
@@ -30,6 +32,7 @@ import java.util.UUID;
 
 /** Rectification items over REST: the unit's reports, the re-inspections, and the deadline sweep. */
 @Path("/api/v1/rectification-items")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
 public class RectificationResource {
 

@@ -13,7 +13,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +36,7 @@ import java.util.UUID;
 
 /** Supervision orders (督办单) over REST: the ladder, each order's lifecycle and its history. */
 @Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Supervision")
 public class OrderResource {
 

@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.notification.rules.Channel;
@@ -23,6 +25,7 @@ import java.util.UUID;
 
 /** People's reminders over REST, every channel, for the reform office and for the person themselves. */
 @Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reminders")
 public class NotificationResource {
 

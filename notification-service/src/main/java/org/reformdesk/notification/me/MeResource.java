@@ -37,6 +37,7 @@ import java.util.UUID;
 
 /** The console's and the mobile app's API: the caller's own inbox, its live stream, and their phones for push. */
 @Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "My reminders")
 public class MeResource {
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +35,7 @@ import java.util.UUID;
 
 /** The pilot ledger (试点台账) over REST. */
 @Path("/api/v1/pilots")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pilots")
 public class PilotResource {
 

@@ -1,7 +1,6 @@
 package org.reformdesk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.DynamicTest;
@@ -42,8 +41,6 @@ public abstract class AccessMatrixContract {
     public static final String ASSESSOR = "assessor";
     public static final List<String> EVERYONE = List.of(REFORM_OFFICE, GROUP_LIAISON, UNIT_OFFICER, LEADER,
             INSPECTOR, ASSESSOR, PARTNER);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A concrete request: path, a JSON body or none, and where the write's history or audit shows who made it (a GET
@@ -109,7 +106,7 @@ public abstract class AccessMatrixContract {
 
     @TestFactory
     Stream<DynamicTest> everyRoleWritesOnlyWhatTheTableAllowsAndUnitOfficersStayInTheirUnit() {
-        JsonNode api = openApi();
+        JsonNode api = OpenApiDocument.fetch();
         Map<String, Set<String>> table = new HashMap<>(allowed());
         table.put("PUT /api/v1/clock", Set.of(REFORM_OFFICE));
         UUID unit = newUnit();
@@ -129,7 +126,9 @@ public abstract class AccessMatrixContract {
                 operations.add(key);
                 Set<String> roles = table.getOrDefault(key, Set.of());
                 for (String role : EVERYONE) {
-                    Call call = realCall(key, unit).orElseGet(() -> madeUp(method, path.getKey(), operation.getValue()));
+                    Call call = realCall(key, unit).orElseGet(() -> madeUp(method,
+                            OpenApiDocument.path(api, path.getKey(), operation.getValue(), Map.of()),
+                            operation.getValue()));
                     (roles.contains(role) ? admitted : refused).add(new Case(key, role, call));
                 }
             });
@@ -239,15 +238,19 @@ public abstract class AccessMatrixContract {
 
     @Test
     void theOpenApiDocumentNamesTheUsersSchemeAndThePartnerScopes() {
-        JsonNode api = openApi();
+        JsonNode api = OpenApiDocument.fetch();
         JsonNode schemes = api.path("components").path("securitySchemes");
         assertThat(schemes.path("user-jwt").path("type").asText()).isEqualTo("http");
         assertThat(schemes.path("user-jwt").path("scheme").asText()).isEqualTo("bearer");
-        JsonNode partner = schemes.path("partner-client");
-        assertThat(partner.path("type").asText()).isEqualTo("oauth2");
-        List<String> scopes = new ArrayList<>();
-        partner.path("flows").path("clientCredentials").path("scopes").fieldNames().forEachRemaining(scopes::add);
-        assertThat(scopes).containsExactly("ledger:read", "progress:write", "rankings:read");
+        Set<String> declared = new TreeSet<>();
+        schemes.path("partner-client").path("flows").path("clientCredentials").path("scopes").fieldNames()
+                .forEachRemaining(declared::add);
+        Set<String> used = new TreeSet<>();
+        api.path("paths").forEach(item -> item.forEach(operation -> partnerScopes(operation).forEach(used::add)));
+        assertThat(declared).as("the partner-client scheme's scopes are those the operations take").isEqualTo(used);
+        if (!declared.isEmpty()) {
+            assertThat(schemes.path("partner-client").path("type").asText()).isEqualTo("oauth2");
+        }
         allowed().forEach((operation, roles) -> {
             if (roles.contains(PARTNER)) {
                 String[] parts = operation.split(" ", 2);
@@ -255,6 +258,53 @@ public abstract class AccessMatrixContract {
                 assertThat(security.toString()).as(operation + " names the partner scheme").contains("partner-client");
             }
         });
+    }
+
+    /**
+     * The document against what the service does: every operation that answers 401 without a token declares the
+     * bearer scheme, and a partner token carrying one scope is let in exactly where the document names that scope on
+     * the operation (PartnerGate's configuration), and is 403 everywhere else.
+     */
+    @TestFactory
+    Stream<DynamicTest> theOpenApiDocumentDeclaresTheSecurityEveryOperationEnforces() {
+        JsonNode api = OpenApiDocument.fetch();
+        List<DynamicTest> tests = new ArrayList<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+            String method = entry.getKey().toUpperCase();
+            JsonNode operation = entry.getValue();
+            String key = method + " " + path.getKey();
+            Call call = madeUp(method, OpenApiDocument.path(api, path.getKey(), operation, Map.of()), operation);
+            Set<String> scopes = new TreeSet<>(partnerScopes(operation));
+            tests.add(DynamicTest.dynamicTest(key + " without a token: 401, and the document says it takes one", () -> {
+                Response response = send(call, null);
+                assertThat(response.statusCode()).as("status of " + response.asString()).isEqualTo(401);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(operation.path("security").toString()).as("its security in the document")
+                        .contains("user-jwt");
+            }));
+            for (String scope : partnerScopes()) {
+                boolean admitted = scopes.contains(scope);
+                tests.add(DynamicTest.dynamicTest(key + " by a partner with " + scope + ": "
+                        + (admitted ? "let in, as documented" : "403, as documented"), () -> {
+                    Response response = send(call, TestTokens.partner(scope));
+                    if (admitted) {
+                        assertThat(response.statusCode()).as("status of " + response.asString()).isNotIn(401, 403);
+                    } else {
+                        forbidden(response);
+                    }
+                }));
+            }
+        }));
+        assertThat(tests).as("the OpenAPI document lists the service's operations").isNotEmpty();
+        return tests.stream();
+    }
+
+    /** The partner scopes the document names on an operation. */
+    private static List<String> partnerScopes(JsonNode operation) {
+        List<String> scopes = new ArrayList<>();
+        operation.path("security").forEach(requirement -> requirement.path("partner-client")
+                .forEach(scope -> scopes.add(scope.asText())));
+        return scopes;
     }
 
     private void forbidden(Response response) {
@@ -279,7 +329,7 @@ public abstract class AccessMatrixContract {
     }
 
     private static Response send(Call call, String token) {
-        RequestSpecification request = given().auth().oauth2(token);
+        RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
         if (call.body() instanceof Upload upload) {
             request = request.contentType(upload.contentType()).body(new byte[] {1, 2, 3});
         } else if (call.body() != null) {
@@ -292,22 +342,13 @@ public abstract class AccessMatrixContract {
     private record Upload(String contentType) {
     }
 
-    /** The operation with made-up ids and an empty body of the type it consumes. */
-    private static Call madeUp(String method, String template, JsonNode operation) {
-        String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    /** The operation at {@code path} (its parameters made up) with an empty body of the type it consumes. */
+    private static Call madeUp(String method, String path, JsonNode operation) {
         Iterator<String> types = operation.path("requestBody").path("content").fieldNames();
         if (!types.hasNext()) {
             return new Call(method, path, null);
         }
         String type = types.next();
         return new Call(method, path, type.equals("application/json") ? Map.of() : new Upload(type));
-    }
-
-    private static JsonNode openApi() {
-        try {
-            return JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
-        } catch (Exception e) {
-            throw new IllegalStateException("The service's OpenAPI document is not readable", e);
-        }
     }
 }

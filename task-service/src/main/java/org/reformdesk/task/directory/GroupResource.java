@@ -11,6 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +29,7 @@ import java.util.UUID;
 
 /** The special groups (专项小组) that coordinate tasks: head (组长), liaison unit and member units. */
 @Path("/api/v1/groups")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
 public class GroupResource {
 

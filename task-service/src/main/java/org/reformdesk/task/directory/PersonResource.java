@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +31,7 @@ import java.util.UUID;
 
 /** The people of the directory: heads, deputies, liaisons, information officers and leaders. */
 @Path("/api/v1/people")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
 public class PersonResource {
 

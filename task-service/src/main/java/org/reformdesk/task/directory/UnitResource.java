@@ -11,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +32,7 @@ import java.util.UUID;
 
 /** The directory of units (责任单位) every task, order and ranking refers to. */
 @Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
 public class UnitResource {
 

@@ -12,7 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,6 +30,7 @@ import java.util.UUID;
 
 /** The task ledger (台账) over REST. */
 @Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger")
 public class TaskResource {
 

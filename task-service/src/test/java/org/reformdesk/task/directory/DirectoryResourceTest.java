@@ -77,7 +77,9 @@ class DirectoryResourceTest {
                 .get("/api/v1/units")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("DEVELOPMENT_ZONE"));
         given().auth().oauth2(TestTokens.reformOffice()).queryParam("category", "D").get("/api/v1/units")
-                .then().statusCode(404);
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", equalTo("must be one of A, B, C"));
     }
 
     @Test

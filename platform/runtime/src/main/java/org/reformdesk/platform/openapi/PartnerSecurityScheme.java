@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Names the partner departments' OAuth scopes in every service's OpenAPI document: beside the bearer JWT scheme for
- * people ({@value #USERS}, from quarkus.smallrye-openapi.security-scheme), an oauth2 client-credentials scheme
- * ({@value #PARTNERS}) listing every scope, and on each operation this service admits a partner to, the scope it
- * takes (reform.security.partner-read-scope for its GETs, reform.security.partner-writes for its writes) — the same
- * configuration {@link org.reformdesk.platform.security.PartnerGate} enforces.
+ * Names the partner departments' OAuth scopes in a service's OpenAPI document where the service admits partners:
+ * beside the bearer JWT scheme for people ({@value #USERS}, from quarkus.smallrye-openapi.security-scheme), an oauth2
+ * client-credentials scheme ({@value #PARTNERS}) listing the scopes this service admits, and on each operation a
+ * partner may call, the scope it takes (reform.security.partner-read-scope for its GETs,
+ * reform.security.partner-writes for its writes) — the same configuration
+ * {@link org.reformdesk.platform.security.PartnerGate} enforces. A service that admits no partner declares no such
+ * scheme, so no client generator offers a partner a way in that ends in 403.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class PartnerSecurityScheme implements OASFilter {
@@ -48,22 +50,30 @@ public class PartnerSecurityScheme implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Config config = ConfigProvider.getConfig();
+        Optional<String> readScope = config.getOptionalValue("reform.security.partner-read-scope", String.class);
+        List<String> writes = config.getOptionalValues("reform.security.partner-writes", String.class)
+                .orElse(List.of());
+        Map<String, String> admitted = new LinkedHashMap<>();
+        readScope.ifPresent(scope -> admitted.put(scope, SCOPES.getOrDefault(scope, scope)));
+        writes.forEach(write -> {
+            String scope = write.strip().split("\\s+")[0];
+            admitted.put(scope, SCOPES.getOrDefault(scope, scope));
+        });
+        if (admitted.isEmpty()) {
+            return;
+        }
         String tokenUrl = config.getOptionalValue("quarkus.oidc.auth-server-url", String.class)
                 .map(server -> server.replaceFirst("/$", "") + "/protocol/openid-connect/token")
                 .orElse("https://id.reform.example.org/realms/reform-desk/protocol/openid-connect/token");
         OAuthFlows flows = OASFactory.createOAuthFlows().clientCredentials(OASFactory.createOAuthFlow()
-                .tokenUrl(tokenUrl).scopes(new LinkedHashMap<>(SCOPES)));
+                .tokenUrl(tokenUrl).scopes(admitted));
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSecurityScheme(PARTNERS, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.OAUTH2).flows(flows)
                 .description("Partner departments' systems: client credentials, no role, only the scopes granted. "
-                        + "This service admits: " + admitted(config) + "."));
-
-        Optional<String> readScope = config.getOptionalValue("reform.security.partner-read-scope", String.class);
-        List<String> writes = config.getOptionalValues("reform.security.partner-writes", String.class)
-                .orElse(List.of());
+                        + "This service admits: " + admits(config) + "."));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -80,7 +90,7 @@ public class PartnerSecurityScheme implements OASFilter {
         }));
     }
 
-    private static String admitted(Config config) {
+    private static String admits(Config config) {
         List<String> admitted = new ArrayList<>();
         config.getOptionalValue("reform.security.partner-read-scope", String.class)
                 .ifPresent(scope -> admitted.add(scope + " for every GET"));

@@ -1,7 +1,8 @@
 package org.reformdesk.platform.problem;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -46,18 +47,21 @@ public class ProblemMappers {
         return respond(new Problem(typeOf(400), "Invalid request", 400, detail, path(uri), errors));
     }
 
-    /** Named one by one: the framework's own mapper for mismatched input would otherwise be the closer match. */
-    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    /**
+     * Every way a JSON body can fail to bind is the client's fault and a 400 naming the field where there is one.
+     * Named one by one: the framework's own mappers for mismatched input and invalid definitions (a 500) would
+     * otherwise be the closer match. A failure while writing a response is ours, and unexpected.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, InvalidDefinitionException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String detail = "The body is not valid JSON for this request";
-        List<Problem.FieldError> errors = List.of();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            errors = List.of(new Problem.FieldError(field, "has a value of the wrong type or format"));
-            detail = field + ": has a value of the wrong type or format";
+        if (e.getProcessor() instanceof JsonGenerator) {
+            return unexpected(e, uri);
         }
+        String field = JsonFailure.field(e);
+        String message = JsonFailure.message(e);
+        String detail = field == null ? message : field + ": " + message;
+        List<Problem.FieldError> errors = field == null ? List.of() : List.of(new Problem.FieldError(field, message));
         return respond(new Problem(typeOf(400), "Malformed request body", 400, detail, path(uri), errors));
     }
 
@@ -73,13 +77,31 @@ public class ProblemMappers {
                 List.of()));
     }
 
+    /**
+     * The framework's own refusals (unknown path, method, media type) get the standard detail rather than its
+     * "HTTP 404 Not Found"; a failure it wrapped (a body it could not read, a parameter it could not convert) is
+     * answered as that failure.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
+        }
         int status = e.getResponse().getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type != null ? type.getReasonPhrase() : "Error";
-        String detail = status >= 500 ? "The request could not be completed." : e.getMessage();
-        return respond(new Problem(typeOf(status), title, status, detail, path(uri), List.of()));
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter it cannot convert with 404; input.ParameterCheck names the
+            // parameter first, so this is only a type it does not know.
+            return respond(new Problem(typeOf(400), "Invalid request", 400,
+                    "A query or path parameter has a value of the wrong type or format.", path(uri), List.of()));
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(new Problem(typeOf(status), ProblemResponses.title(status), status,
+                ProblemResponses.detail(status), path(uri), List.of()));
     }
 
     @ServerExceptionMapper
