@@ -10,7 +10,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
@@ -23,6 +25,7 @@ import java.util.UUID;
 
 /** The reform office's queue of extension requests and its decisions on them. */
 @Path("/api/v1/extension-requests")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Extension requests")
 public class ExtensionRequestResource {
 

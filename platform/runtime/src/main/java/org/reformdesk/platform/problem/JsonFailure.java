@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,8 +98,17 @@ final class JsonFailure {
         if (type == UUID.class) {
             return "must be a UUID such as 3f2b8c1e-0a4d-4b7e-9c61-2d5e8f7a9b10";
         }
+        if (type == LocalDate.class) {
+            return "must be a date such as 2026-12-31";
+        }
+        if (type == LocalTime.class) {
+            return "must be a time of day such as 09:00";
+        }
+        if (type == YearMonth.class) {
+            return "must be a month such as 2026-12";
+        }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be a date (2026-12-31) or a time (2026-12-31T09:00:00Z) as documented";
+            return "must be a moment such as 2026-12-31T09:00:00Z";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number within the range of its type";
