@@ -1,0 +1,93 @@
+package org.reformdesk.console.assessment;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.reformdesk.console.api.AssessmentApi;
+import org.reformdesk.console.web.Charts;
+import org.reformdesk.console.web.Messages;
+import org.reformdesk.console.web.Problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * 考核: a category's ranking for a month (live, or frozen once closed), each unit's score explained point by point
+ * with its trend; the reform office closes a month and computes and publishes the year end.
+ */
+@Path("/assessment")
+public class AssessmentResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance ranking(Map<String, Object> ranking, String category, String month,
+                Problem problem, String done);
+
+        static native TemplateInstance unit(Map<String, Object> card, Charts.Chart trend);
+    }
+
+    @Inject
+    @RestClient
+    AssessmentApi assessment;
+
+    @Inject
+    Charts charts;
+
+    @Inject
+    Messages msg;
+
+    @GET
+    public TemplateInstance ranking(@QueryParam("category") String category, @QueryParam("month") String month) {
+        return page(category, month, Problem.none(), null);
+    }
+
+    @GET
+    @Path("units/{unit}")
+    @SuppressWarnings("unchecked")
+    public TemplateInstance unit(@PathParam("unit") UUID unit, @QueryParam("month") String month) {
+        Map<String, Object> card = assessment.scoreCard(unit, blankToNull(month));
+        List<String> months = new ArrayList<>();
+        List<Object> ranks = new ArrayList<>();
+        for (Map<String, Object> point : (List<Map<String, Object>>) card.getOrDefault("trend", List.of())) {
+            months.add(String.valueOf(point.get("month")));
+            ranks.add(point.get("score"));
+        }
+        return Templates.unit(card, charts.line(months, msg.score(), (List) ranks, false));
+    }
+
+    /** Closes an ended month now (一月一通报): its ranking is frozen and published. */
+    @POST
+    @Path("month-closes")
+    public TemplateInstance closeMonth(@RestForm String month, @RestForm String category) {
+        try {
+            assessment.closeMonth(Map.of("month", month == null ? "" : month));
+            return page(category, month, Problem.none(), msg.month_closed(month));
+        } catch (WebApplicationException refused) {
+            if (refused.getResponse().getStatus() == 403) {
+                throw refused;
+            }
+            return page(category, null, Problem.of(refused), null);
+        }
+    }
+
+    private TemplateInstance page(String category, String month, Problem problem, String done) {
+        String chosen = category == null || category.isBlank() ? "A" : category;
+        Map<String, Object> ranking = assessment.ranking(chosen, blankToNull(month), 200);
+        return Templates.ranking(ranking, chosen, String.valueOf(ranking.get("month")), problem, done);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}
