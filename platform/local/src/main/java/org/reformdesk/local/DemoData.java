@@ -151,4 +151,19 @@ public final class DemoData {
                 "email", "%s.%s@km.gov.example".formatted(unitCode.toLowerCase(), post.toLowerCase()),
                 "language", "zh-CN"), "demo-person-" + unitCode + "-" + post).path("id").asText());
     }
+
+    /** Points each demo unit officer's token at their unit and at its liaison (联络员), whose inbox they read. */
+    public static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
+        Map<String, UUID> units = new HashMap<>();
+        tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
+                units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
+        Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
+            UUID unit = units.get(code);
+            if (unit != null) {
+                JsonNode liaisons = tasks.get("/api/v1/people?post=LIAISON&unit=" + unit).path("items");
+                UUID person = liaisons.isEmpty() ? null : UUID.fromString(liaisons.get(0).path("id").asText());
+                keycloak.assign(user, unit, person);
+            }
+        });
+    }
 }

@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "reform-desk";
+    /** The web console's confidential client (authorization code flow); its secret is made up locally. */
+    public static final String CONSOLE_CLIENT = "reform-console";
     /** The public client the command line logs demo users in with (password grant). */
     public static final String CLI_CLIENT = "reform-desk-cli";
     /** The partner departments' clients (client credentials), by their {@code ./reform-desk token} option. */
@@ -92,7 +94,8 @@ public final class Keycloak implements AutoCloseable {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve(REALM + "-realm.json"),
-                    realmTemplate().replace("${PARTNER_SECRET}", partnerSecret(home)));
+                    realmTemplate().replace("${PARTNER_SECRET}", partnerSecret(home))
+                            .replace("${CONSOLE_SECRET}", consoleSecret(home)));
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl, "--import-realm",
@@ -244,6 +247,17 @@ public final class Keycloak implements AutoCloseable {
     /** Made up at the first start and kept beside the distribution, so no secret lives in the repository. */
     private static String partnerSecret(Path home) {
         return localSecret(home.resolveSibling("partner-ledger.secret"));
+    }
+
+    /** The console client's secret, made up at the first start like the partners'. */
+    public static String consoleSecret(Path home) {
+        return localSecret(home.resolveSibling(CONSOLE_CLIENT + ".secret"));
+    }
+
+    /** Where the console signs people in: the realm's issuer, and the console client's secret. */
+    public Map<String, String> consoleConfig() {
+        return Map.of("quarkus.oidc.auth-server-url", issuer(), "quarkus.oidc.client-id", CONSOLE_CLIENT,
+                "quarkus.oidc.credentials.secret", consoleSecret(home));
     }
 
     private static String adminPassword(Path home) {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The local platform's command line, run by {@code ./reform-desk}:
  * <pre>
- *   up [--reset] [--no-keycloak] start Keycloak, Kafka and the five services, load the demo city; Ctrl-C stops it
+ *   up [--reset] [--no-keycloak] start Keycloak, Kafka, the five services and the console (port 8080), load the demo
+ *                                city; Ctrl-C stops it
  *   token USER | --partner       print a demo user's (or the partner client's) access token from Keycloak;
  *         | --partner-progress    --partner reads the ledger (ledger:read), --partner-progress files reports
  *   token ROLE [UNIT-ID]         with --no-keycloak: print a token signed with the local key
@@ -33,6 +34,9 @@ public final class LocalPlatform {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path WORK = ROOT.resolve(".local");
     private static final int KEYCLOAK_PORT = 8180;
+    private static final int CONSOLE_PORT = 8080;
+    /** Stopped by the shutdown hook, which may run before {@code up} has started it. */
+    private static volatile ServiceProcess consoleProcess;
     /** Which identity provider the running platform trusts, for the token and clock commands. */
     private static final Path IDENTITY = WORK.resolve("identity");
 
@@ -101,7 +105,10 @@ public final class LocalPlatform {
         CountDownLatch stopped = new CountDownLatch(1);
         Keycloak idp = keycloak;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the services, Kafka and Keycloak ...");
+            System.out.println("\nStopping the console, the services, Kafka and Keycloak ...");
+            if (consoleProcess != null) {
+                consoleProcess.close();
+            }
             platform.close();
             if (idp != null) {
                 idp.close();
@@ -113,9 +120,25 @@ public final class LocalPlatform {
         DemoData.Loaded demo = DemoData.loadIfEmpty(tasks, new ApiClient(platform.service(Service.PILOT).baseUrl(),
                 office), today);
         if (keycloak != null) {
-            scopeDemoUsers(keycloak, tasks);
+            DemoData.scopeDemoUsers(keycloak, tasks);
+        }
+        ServiceProcess console = null;
+        if (keycloak != null) {
+            Map<String, String> config = new HashMap<>(platform.consoleServices());
+            config.putAll(keycloak.consoleConfig());
+            // this machine serves plain http: a Secure cookie would never come back
+            config.put("quarkus.oidc.authentication.cookie-force-secure", "false");
+            console = ServiceProcess.startConsole(ROOT, CONSOLE_PORT, config, WORK.resolve("logs"));
+            consoleProcess = console;
+            console.awaitReady(Duration.ofMinutes(3));
         }
         System.out.printf("%nReform Desk is up in %d s.%n%n", Duration.between(start, Instant.now()).toSeconds());
+        if (console != null) {
+            System.out.printf("  Web console           %s   (sign in as office, leader, wuhua, … password \"%s\")%n",
+                    console.baseUrl(), Keycloak.DEMO_PASSWORD);
+        } else {
+            System.out.println("  Web console           not started: it signs people in with Keycloak (drop --no-keycloak)");
+        }
         for (Service service : Service.values()) {
             ServiceProcess process = platform.service(service);
             System.out.printf("  %-21s %s/api/v1   OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
@@ -144,21 +167,6 @@ public final class LocalPlatform {
 
                 Ctrl-C stops everything.""");
         stopped.await();
-    }
-
-    /** Points each demo unit officer's token at their unit and at its liaison (联络员), whose inbox they read. */
-    private static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
-        Map<String, UUID> units = new HashMap<>();
-        tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
-                units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
-        Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
-            UUID unit = units.get(code);
-            if (unit != null) {
-                JsonNode liaisons = tasks.get("/api/v1/people?post=LIAISON&unit=" + unit).path("items");
-                UUID person = liaisons.isEmpty() ? null : UUID.fromString(liaisons.get(0).path("id").asText());
-                keycloak.assign(user, unit, person);
-            }
-        });
     }
 
     private static void token(String[] args) {

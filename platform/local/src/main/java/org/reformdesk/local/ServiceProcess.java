@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service running as its own process, configured through system properties. */
+/**
+ * One packaged Quarkus application running as its own process, configured through system properties: one of the
+ * five services, or the console (which has no {@link Service}: no database, no topic).
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     /**
@@ -34,14 +37,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** glibc's malloc otherwise keeps up to eight arenas per core, tens of MiB that Kafka's and Vert.x's threads leave idle. */
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    /** The console's module; its jar is where {@code ./mvnw package} leaves it, like the services'. */
+    public static final String CONSOLE = "console";
+
     private final Service service;
+    private final String module;
     private final Process process;
     private final int port;
     private final Path log;
     private final Instant started;
 
-    private ServiceProcess(Service service, Process process, int port, Path log, Instant started) {
+    private ServiceProcess(Service service, String module, Process process, int port, Path log, Instant started) {
         this.service = service;
+        this.module = module;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -50,7 +58,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service's fast-jar; does not wait for it (see {@link #awaitReady}). */
     public static ServiceProcess start(Path root, Service service, int port, Map<String, String> config, Path logDir) {
-        Path jar = service.jar(root);
+        return start(service, service.module(), service.jar(root), port, config, logDir);
+    }
+
+    /** Starts the packaged console; does not wait for it (see {@link #awaitReady}). */
+    public static ServiceProcess startConsole(Path root, int port, Map<String, String> config, Path logDir) {
+        return start(null, CONSOLE, root.resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar"), port, config,
+                logDir);
+    }
+
+    private static ServiceProcess start(Service service, String module, Path jar, int port, Map<String, String> config,
+            Path logDir) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
@@ -64,21 +82,26 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto", "-jar", jar.getFileName().toString()));
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(service.module() + ".log");
+            Path log = logDir.resolve(module + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile());
             builder.environment().putAll(ENVIRONMENT);
             Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(service, process, port, log, Instant.now());
+            return new ServiceProcess(service, module, process, port, log, Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The service, or null for the console. */
     public Service service() {
         return service;
+    }
+
+    public String module() {
+        return module;
     }
 
     public String baseUrl() {
@@ -99,7 +122,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited at start; see " + log);
+                throw new IllegalStateException(module + " exited at start; see " + log);
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -115,7 +138,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; see " + log);
     }
 
     /** The CPU time (user and system) the process has used so far; zero where the system does not tell. */
