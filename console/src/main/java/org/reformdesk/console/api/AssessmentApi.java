@@ -26,6 +26,11 @@ public interface AssessmentApi {
     @Path("rankings/units/{unit}")
     Map<String, Object> scoreCard(@PathParam("unit") UUID unit, @RestQuery String month);
 
+    /** The service's business clock: a month can be closed once it has ended there. */
+    @GET
+    @Path("clock")
+    Map<String, Object> clock();
+
     @POST
     @Path("month-closes")
     Map<String, Object> closeMonth(Map<String, Object> month);

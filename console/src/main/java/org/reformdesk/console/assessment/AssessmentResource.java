@@ -16,6 +16,8 @@ import org.reformdesk.console.web.Charts;
 import org.reformdesk.console.web.Messages;
 import org.reformdesk.console.web.Problem;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class AssessmentResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance ranking(Map<String, Object> ranking, String category, String month,
-                Problem problem, String done);
+                boolean closable, Problem problem, String done);
 
         static native TemplateInstance unit(Map<String, Object> card, Charts.Chart trend);
     }
@@ -83,7 +85,10 @@ public class AssessmentResource {
     private TemplateInstance page(String category, String month, Problem problem, String done) {
         String chosen = category == null || category.isBlank() ? "A" : category;
         Map<String, Object> ranking = assessment.ranking(chosen, blankToNull(month), 200);
-        return Templates.ranking(ranking, chosen, String.valueOf(ranking.get("month")), problem, done);
+        String shown = String.valueOf(ranking.get("month"));
+        YearMonth current = YearMonth.from(LocalDate.parse(String.valueOf(assessment.clock().get("today"))));
+        boolean closable = !Boolean.TRUE.equals(ranking.get("frozen")) && YearMonth.parse(shown).isBefore(current);
+        return Templates.ranking(ranking, chosen, shown, closable, problem, done);
     }
 
     private static String blankToNull(String value) {

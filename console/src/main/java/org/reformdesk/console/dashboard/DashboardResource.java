@@ -88,9 +88,9 @@ public class DashboardResource {
         for (Map<String, Object> row : rows) {
             String name = label.apply(row);
             names.add(name);
-            red.add(((Number) row.get("overdue")).longValue());
-            yellow.add(((Number) row.get("dueSoon")).longValue());
-            green.add(((Number) row.get("onTrack")).longValue());
+            red.add(count(row.get("overdue")));
+            yellow.add(count(row.get("dueSoon")));
+            green.add(count(row.get("onTrack")));
             String query = filter.apply(row);
             if (query != null) {
                 links.put(name, "/ledger?" + query);
@@ -101,6 +101,12 @@ public class DashboardResource {
                 new Charts.Series(msg.light("ON_TRACK"), Charts.GREEN, green)), true, links);
     }
 
+    /** A bar's value; none for zero, so the chart draws no empty segment with a "0" on it. */
+    private static Long count(Object value) {
+        long count = ((Number) value).longValue();
+        return count == 0 ? null : count;
+    }
+
     private Charts.Chart funnel(Map<String, Long> ladder) {
         List<String> names = new ArrayList<>();
         Map<String, String> links = new LinkedHashMap<>();
@@ -108,8 +114,9 @@ public class DashboardResource {
             names.add(msg.rung(rung));
             links.put(msg.rung(rung), "/supervision?rung=" + rung);
         });
-        return charts.bars(names, List.of(new Charts.Series(msg.open(), Charts.RED, List.copyOf(ladder.values()))),
-                true, links);
+        List<Long> open = new ArrayList<>();
+        ladder.values().forEach(n -> open.add(count(n)));
+        return charts.bars(names, List.of(new Charts.Series(msg.open(), Charts.RED, open)), true, links);
     }
 
     static String enc(Object value) {

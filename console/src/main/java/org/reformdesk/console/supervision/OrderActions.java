@@ -9,33 +9,36 @@ import java.util.List;
  */
 public final class OrderActions {
 
+    /** A move and whether it needs a note: the answer, or the reason for a rejection or a closing. */
+    public record Offer(String action, boolean needsNote) {
+
+        Offer(String action) {
+            this(action, List.of("ANSWER", "REJECT", "CLOSE").contains(action));
+        }
+    }
+
     private OrderActions() {
     }
 
-    public static List<String> offered(String state, boolean targetUnitOfficer, boolean supervisor) {
-        List<String> offers = new ArrayList<>();
+    public static List<Offer> offered(String state, boolean targetUnitOfficer, boolean supervisor) {
+        List<Offer> offers = new ArrayList<>();
         if (targetUnitOfficer) {
             if ("ISSUED".equals(state)) {
-                offers.add("ACKNOWLEDGE");
+                offers.add(new Offer("ACKNOWLEDGE"));
             }
             if ("ISSUED".equals(state) || "ACKNOWLEDGED".equals(state)) {
-                offers.add("ANSWER");
+                offers.add(new Offer("ANSWER"));
             }
         }
         if (supervisor) {
             if ("ANSWERED".equals(state)) {
-                offers.add("ACCEPT");
-                offers.add("REJECT");
+                offers.add(new Offer("ACCEPT"));
+                offers.add(new Offer("REJECT"));
             }
             if (!"CLOSED".equals(state) && !"SUPERSEDED".equals(state)) {
-                offers.add("CLOSE");
+                offers.add(new Offer("CLOSE"));
             }
         }
         return offers;
-    }
-
-    /** ANSWER, REJECT and CLOSE need a note (the answer or the reason). */
-    public static boolean needsNote(String action) {
-        return List.of("ANSWER", "REJECT", "CLOSE").contains(action);
     }
 }

@@ -37,10 +37,10 @@ public class SupervisionResource {
                 Page inspections, Page findings, Page items, Page records);
 
         static native TemplateInstance order(Map<String, Object> order, List<Map<String, Object>> history,
-                List<String> offers, Problem problem);
+                List<OrderActions.Offer> offers, Problem problem);
 
         static native TemplateInstance order$main(Map<String, Object> order, List<Map<String, Object>> history,
-                List<String> offers, Problem problem);
+                List<OrderActions.Offer> offers, Problem problem);
     }
 
     @Inject
@@ -100,7 +100,7 @@ public class SupervisionResource {
         List<Map<String, Object>> history = inspection.orderHistory(id);
         boolean targetOfficer = viewer.isUnitOfficer() && viewer.unit()
                 .map(unit -> unit.toString().equals(String.valueOf(order.get("targetUnitId")))).orElse(false);
-        List<String> offers = OrderActions.offered(String.valueOf(order.get("state")), targetOfficer,
+        List<OrderActions.Offer> offers = OrderActions.offered(String.valueOf(order.get("state")), targetOfficer,
                 viewer.isOffice() || viewer.isInspector());
         return fragment ? Templates.order$main(order, history, offers, problem)
                 : Templates.order(order, history, offers, problem);

@@ -40,7 +40,7 @@ public class Charts {
         List<Map<String, Object>> bars = new ArrayList<>();
         for (Series s : series) {
             bars.add(Map.of("type", "bar", "name", s.name(), "stack", "all", "data", s.values(),
-                    "itemStyle", Map.of("color", s.color()), "cursor", "pointer",
+                    "itemStyle", Map.of("color", s.color()), "cursor", "pointer", "barMaxWidth", 28,
                     "label", Map.of("show", true, "position", "inside")));
         }
         Map<String, Object> option = new LinkedHashMap<>();

@@ -38,6 +38,9 @@ public interface Messages {
     @Message("开启通知")
     String nav_push();
 
+    @Message("通知")
+    String nav_push_short();
+
     @Message("退出登录")
     String sign_out();
 
