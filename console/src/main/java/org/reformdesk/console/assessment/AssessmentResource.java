@@ -33,9 +33,9 @@ public class AssessmentResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance ranking(Map<String, Object> ranking, String category, String month,
-                boolean closable, Problem problem, String done);
+                boolean closable, int year, Map<String, Object> yearEnd, Problem problem, String done);
 
-        static native TemplateInstance unit(Map<String, Object> card, Charts.Chart trend);
+        static native TemplateInstance unit(Map<String, Object> card, Map<Object, Object> labels, Charts.Chart trend);
     }
 
     @Inject
@@ -59,12 +59,17 @@ public class AssessmentResource {
     public TemplateInstance unit(@PathParam("unit") UUID unit, @QueryParam("month") String month) {
         Map<String, Object> card = assessment.scoreCard(unit, blankToNull(month));
         List<String> months = new ArrayList<>();
-        List<Object> ranks = new ArrayList<>();
+        List<Number> scores = new ArrayList<>();
         for (Map<String, Object> point : (List<Map<String, Object>>) card.getOrDefault("trend", List.of())) {
             months.add(String.valueOf(point.get("month")));
-            ranks.add(point.get("score"));
+            scores.add((Number) point.get("score"));
         }
-        return Templates.unit(card, charts.line(months, msg.score(), (List) ranks, false));
+        // each point names its indicator by code; the scheme's label is in the month's indicators
+        Map<Object, Object> labels = new java.util.HashMap<>();
+        for (Map<String, Object> part : (List<Map<String, Object>>) card.getOrDefault("indicators", List.of())) {
+            labels.put(part.get("indicator"), part.get("label"));
+        }
+        return Templates.unit(card, labels, charts.line(months, msg.score(), scores));
     }
 
     /** Closes an ended month now (一月一通报): its ranking is frozen and published. */
@@ -88,7 +93,46 @@ public class AssessmentResource {
         String shown = String.valueOf(ranking.get("month"));
         YearMonth current = YearMonth.from(LocalDate.parse(String.valueOf(assessment.clock().get("today"))));
         boolean closable = !Boolean.TRUE.equals(ranking.get("frozen")) && YearMonth.parse(shown).isBefore(current);
-        return Templates.ranking(ranking, chosen, shown, closable, problem, done);
+        int year = YearMonth.parse(shown).getYear();
+        return Templates.ranking(ranking, chosen, shown, closable, year, yearEnd(year, chosen), problem, done);
+    }
+
+    /** Computes (or recomputes) a year's composites, ranks and grades: the reform office's, until published. */
+    @POST
+    @Path("year-ends/{year}/computation")
+    public TemplateInstance computeYear(@PathParam("year") int year, @RestForm String category) {
+        return yearEndStep(year, category, () -> assessment.computeYear(year));
+    }
+
+    /** Publishes and freezes a computed year. */
+    @POST
+    @Path("year-ends/{year}/publication")
+    public TemplateInstance publishYear(@PathParam("year") int year, @RestForm String category) {
+        return yearEndStep(year, category, () -> assessment.publishYear(year));
+    }
+
+    private TemplateInstance yearEndStep(int year, String category, Runnable step) {
+        try {
+            step.run();
+            return page(category, null, Problem.none(), msg.year_end() + " " + year);
+        } catch (WebApplicationException refused) {
+            if (refused.getResponse().getStatus() == 403) {
+                throw refused;
+            }
+            return page(category, null, Problem.of(refused), null);
+        }
+    }
+
+    /** A category's year-end results, or none while the year has not been computed (the service's 404). */
+    private Map<String, Object> yearEnd(int year, String category) {
+        try {
+            return assessment.yearEnd(year, category, 200);
+        } catch (WebApplicationException notYet) {
+            if (notYet.getResponse().getStatus() == 404) {
+                return Map.of();
+            }
+            throw notYet;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -34,6 +34,7 @@ public class InboxResource {
 
     /** Proxies and browsers drop a quiet connection: a comment line this often keeps it open. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(25);
+    private static final int WAITING = 256;
 
     @CheckedTemplate
     static class Templates {
@@ -93,7 +94,8 @@ public class InboxResource {
         if (!viewer.hasInbox()) {
             return Multi.createFrom().empty();
         }
-        Multi<OutboundSseEvent> reminders = notifications.stream()
+        // a commit may announce several reminders at once: they wait here while the browser takes them
+        Multi<OutboundSseEvent> reminders = notifications.stream().onOverflow().buffer(WAITING)
                 .map(reminder -> sse.newEventBuilder().name("reminder").mediaType(MediaType.TEXT_HTML_TYPE)
                         .data(String.class, Templates.inbox$item(reminder).render().replace("\n", " ")).build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(KEEP_ALIVE)

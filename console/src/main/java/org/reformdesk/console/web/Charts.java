@@ -53,13 +53,13 @@ public class Charts {
         return new Chart(write(option), write(links));
     }
 
-    /** A line over months. */
-    public Chart line(List<String> months, String name, List<? extends Number> values, boolean inverse) {
+    /** A score (0–100) over months. */
+    public Chart line(List<String> months, String name, List<? extends Number> values) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("grid", Map.of("left", 8, "right", 16, "top", 16, "bottom", 8, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", months));
-        option.put("yAxis", Map.of("type", "value", "scale", true, "inverse", inverse));
+        option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100));
         option.put("series", List.of(Map.of("type", "line", "name", name, "data", values,
                 "itemStyle", Map.of("color", RED), "label", Map.of("show", true))));
         return new Chart(write(option), write(Map.of()));

@@ -2,6 +2,7 @@ package org.reformdesk.console.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -24,6 +25,9 @@ public class ErrorPages {
     @Inject
     @Location("error.html")
     Template error;
+
+    @Inject
+    SecurityIdentity identity;
 
     @ServerExceptionMapper
     public Response refused(WebApplicationException refused, HttpHeaders headers) {
@@ -51,6 +55,10 @@ public class ErrorPages {
 
     /** The error page (or, for an htmx request, the box alone) for {@code kind}: forbidden, notfound, csrf, … */
     public Response page(Response.StatusType status, String kind, boolean fragment) {
+        if (identity.isAnonymous()) {
+            // a public path (a missing icon, say): no one is signed in to show the console's frame to
+            return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(status.getReasonPhrase()).build();
+        }
         String html = fragment ? error.getFragment("box").data("kind", kind).data("status", status.getStatusCode()).render()
                 : error.data("kind", kind).data("status", status.getStatusCode()).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

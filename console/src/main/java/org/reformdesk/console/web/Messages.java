@@ -147,8 +147,6 @@ public interface Messages {
     @Message("全部")
     String all();
 
-    @Message("保存")
-    String save();
 
     @Message("提交")
     String submit();
@@ -280,8 +278,6 @@ public interface Messages {
     @Message("以下行有误，未导入任何任务：")
     String import_rows_failed();
 
-    @Message("第 {row} 行")
-    String row(String row);
 
     @Message("录入任务")
     String new_task();
@@ -352,14 +348,15 @@ public interface Messages {
     @Message("可办理事项")
     String actions();
 
+    @Message("办理环节")
+    String step();
+
     @Message("参与单位")
     String participating_units();
 
     @Message("共同牵头单位")
     String co_lead_units();
 
-    @Message("延期申请、任务修改和改派将在任务服务提供后出现在这里。")
-    String later_actions();
 
     @Message("剩余 {n} 天（暂缓时）")
     String remaining_days(int n);
@@ -390,8 +387,6 @@ public interface Messages {
     @Message("答复期限")
     String reply_by();
 
-    @Message("{n} 个工作日")
-    String working_days(int n);
 
     @Message("已超期")
     String order_overdue();
@@ -417,8 +412,6 @@ public interface Messages {
     @Message("问责记录")
     String accountability();
 
-    @Message("问责方式")
-    String measure();
 
     @Message("依据")
     String basis();

@@ -1,7 +1,6 @@
 package org.reformdesk.console.browser;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -109,16 +108,15 @@ final class Browser implements AutoCloseable {
      */
     long screenshots(String name) {
         shoot(name + "-desktop", DESKTOP_WIDTH);
-        long overflow = shoot(name + "-phone", PHONE_WIDTH);
-        driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 900));
-        return overflow;
+        return shoot(name + "-phone", PHONE_WIDTH);
     }
 
     private long shoot(String file, int width) {
-        driver.manage().window().setSize(new Dimension(width, 900));
+        // a phone's viewport (device metrics, as DevTools' device mode sets them), then as tall as the page
+        emulate(width, 800);
         pause(300); // charts redraw on resize
-        long height = ((Number) script("return Math.min(4000, document.documentElement.scrollHeight)")).longValue();
-        driver.manage().window().setSize(new Dimension(width, (int) Math.max(600, height)));
+        long height = ((Number) script("return Math.min(5000, document.documentElement.scrollHeight)")).longValue();
+        emulate(width, (int) height);
         pause(300);
         long overflow = ((Number) script("return document.documentElement.scrollWidth - window.innerWidth")).longValue();
         try {
@@ -128,8 +126,15 @@ final class Browser implements AutoCloseable {
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
         }
         return overflow;
+    }
+
+    private void emulate(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", width < DESKTOP_WIDTH));
     }
 
     private static void pause(long millis) {

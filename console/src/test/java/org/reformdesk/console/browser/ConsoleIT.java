@@ -63,8 +63,9 @@ class ConsoleIT {
         try (Browser wuhua = Browser.signedIn(platform.consoleUrl(), "wuhua")) {
             wuhua.open("/");
             assertThat(wuhua.all(By.cssSelector("h1"))).isNotEmpty();
-            assertThat(texts(wuhua, "section.panel:nth-of-type(2) table td:first-child"))
-                    .as("categories on wuhua's battle map").allMatch(text -> text.startsWith("C类"));
+            assertThat(texts(wuhua, "#by-category td:first-child")).as("categories on wuhua's battle map")
+                    .isNotEmpty().allMatch(text -> text.startsWith("C类"));
+            assertThat(texts(wuhua, "#overdue-this-month td:nth-child(3)")).allMatch(WUHUA::equals);
             assertThat(wuhua.screenshots("dashboard")).as("the battle map overflows a phone by").isZero();
 
             wuhua.open("/ledger");
@@ -186,6 +187,7 @@ class ConsoleIT {
             // 台账: the row turns red
             awaitOnReload(office, "/ledger?q=" + title.substring(title.length() - 4), () -> "OVERDUE".equals(
                     office.find(By.cssSelector("tr[data-task='" + task + "']")).getAttribute("class")));
+            office.open("/ledger");
             assertThat(office.screenshots("ledger")).isZero();
             office.open("/");
             assertThat(office.screenshots("dashboard")).isZero();
@@ -209,7 +211,7 @@ class ConsoleIT {
             assertThat(office.screenshots("assessment")).isZero();
             office.find(By.cssSelector("#ranking-table tr[data-unit='" + wuhuaId + "'] td:nth-child(2) a")).click();
             office.waitFor(By.id("points-table"));
-            assertThat(office.find(By.id("points-table")).getText()).contains("OVERDUE_TASKS");
+            assertThat(office.all(By.cssSelector("#points-table tr[data-indicator=OVERDUE_TASKS]"))).isNotEmpty();
             assertThat(office.screenshots("score")).isZero();
 
             office.open("/tasks/" + task);
@@ -219,8 +221,8 @@ class ConsoleIT {
             assertThat(office.screenshots("pilots")).isZero();
 
             // 我的提醒: the district officer's open inbox got the reminder without a reload
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    !wuhua.all(By.cssSelector("#inbox-list li[data-subject='" + task + "']")).isEmpty());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> !wuhua.all(
+                    By.cssSelector("#inbox-list li[data-subject='" + task + "'][data-kind=TASK_OVERDUE]")).isEmpty());
             assertThat(wuhua.script("return window.stillTheSamePage")).isEqualTo(true);
             assertThat(wuhua.all(By.cssSelector("#inbox-list li")).size()).isGreaterThan(remindersBefore);
             assertThat(wuhua.find(By.id("unread")).getText()).isNotBlank();
