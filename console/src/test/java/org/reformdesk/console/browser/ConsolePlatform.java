@@ -64,6 +64,7 @@ final class ConsolePlatform implements AutoCloseable {
                     Ports.free(), keycloak.quarkusConfig(), config), READY);
             startTimes.put("five services", Duration.between(started, Instant.now()));
             keycloak.awaitReady(READY);
+            keycloak.ensureConsoleClient();
             startTimes.put("keycloak", Duration.between(started, Instant.now()));
             String office = Keycloak.userToken(keycloak.baseUrl(), "office");
             ApiClient tasks = new ApiClient(services.service(Service.TASK).baseUrl(), office);

@@ -173,8 +173,7 @@ public final class Keycloak implements AutoCloseable {
      * directory assigns their ids, so the realm can only learn them once the demo city is loaded.
      */
     public void assign(String username, UUID unit, UUID person) {
-        String admin = tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", ADMIN, "password", adminPassword(home)));
+        String admin = adminToken();
         String users = baseUrl + "/admin/realms/" + REALM + "/users";
         JsonNode found = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin)
@@ -193,6 +192,31 @@ public final class Keycloak implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(user.toString())));
     }
 
+    /**
+     * Adds the console's client to a realm imported before the console existed: Keycloak imports a realm only once,
+     * so a kept {@code .local/keycloak} would otherwise answer the console's sign-in with "Client not found".
+     */
+    public void ensureConsoleClient() {
+        String admin = adminToken();
+        String clients = baseUrl + "/admin/realms/" + REALM + "/clients";
+        if (!send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + CONSOLE_CLIENT))
+                .header("Authorization", "Bearer " + admin).GET()).isEmpty()) {
+            return;
+        }
+        try {
+            JsonNode realm = JSON.readTree(realmTemplate().replace("${CONSOLE_SECRET}", consoleSecret(home)));
+            for (JsonNode client : realm.path("clients")) {
+                if (CONSOLE_CLIENT.equals(client.path("clientId").asText())) {
+                    send(HttpRequest.newBuilder(URI.create(clients)).header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(client.toString())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         // on its first start kc.sh execs into java, later it stays the parent of the JVM: stop both
@@ -204,6 +228,11 @@ public final class Keycloak implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    private String adminToken() {
+        return tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN, "password", adminPassword(home)));
     }
 
     private static String tokenRequest(String baseUrl, Map<String, String> form) {

@@ -80,6 +80,7 @@ public final class LocalPlatform {
             System.out.println("Starting Keycloak (first start builds it, about a minute) ...");
             keycloak = Keycloak.start(keycloakHome, KEYCLOAK_PORT, WORK.resolve("logs"));
             keycloak.awaitReady(Duration.ofMinutes(4));
+            keycloak.ensureConsoleClient();
             identity = keycloak.quarkusConfig();
             office = Keycloak.userToken(keycloak.baseUrl(), "office");
             writeIdentity("keycloak " + keycloak.baseUrl());
