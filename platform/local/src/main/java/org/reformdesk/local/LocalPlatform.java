@@ -123,20 +123,18 @@ public final class LocalPlatform {
         if (keycloak != null) {
             DemoData.scopeDemoUsers(keycloak, tasks);
         }
-        ServiceProcess console = null;
         if (keycloak != null) {
             Map<String, String> config = new HashMap<>(platform.consoleServices());
             config.putAll(keycloak.consoleConfig());
             // this machine serves plain http: a Secure cookie would never come back
             config.put("quarkus.oidc.authentication.cookie-force-secure", "false");
-            console = ServiceProcess.startConsole(ROOT, CONSOLE_PORT, config, WORK.resolve("logs"));
-            consoleProcess = console;
-            console.awaitReady(Duration.ofMinutes(3));
+            consoleProcess = ServiceProcess.startConsole(ROOT, CONSOLE_PORT, config, WORK.resolve("logs"));
+            consoleProcess.awaitReady(Duration.ofMinutes(3));
         }
         System.out.printf("%nReform Desk is up in %d s.%n%n", Duration.between(start, Instant.now()).toSeconds());
-        if (console != null) {
+        if (consoleProcess != null) {
             System.out.printf("  Web console           %s   (sign in as office, leader, wuhua, … password \"%s\")%n",
-                    console.baseUrl(), Keycloak.DEMO_PASSWORD);
+                    consoleProcess.baseUrl(), Keycloak.DEMO_PASSWORD);
         } else {
             System.out.println("  Web console           not started: it signs people in with Keycloak (drop --no-keycloak)");
         }
