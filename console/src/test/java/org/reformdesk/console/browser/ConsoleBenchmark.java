@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.reformdesk.local.Service;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,7 +100,7 @@ class ConsoleBenchmark {
 
     /** The authorization code flow as a browser walks it: console → Keycloak's login form → back with a session. */
     private static HttpClient signIn(ConsolePlatform platform, String user) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> toKeycloak = get(http, platform.consoleUrl() + "/");
         HttpResponse<String> login = get(http, location(toKeycloak));
@@ -181,5 +181,43 @@ class ConsoleBenchmark {
 
     private static long at(List<Long> sorted, double quantile) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /**
+     * Cookies as a browser keeps them for 127.0.0.1: Keycloak marks its login cookies Secure, which browsers honour on
+     * a loopback address over http and java.net.CookieManager does not.
+     */
+    private static final class BrowserCookies extends CookieHandler {
+
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            List<String> pairs = new ArrayList<>();
+            cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+            return Map.of("Cookie", List.of(String.join("; ", pairs)));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((header, values) -> {
+                if ("set-cookie".equalsIgnoreCase(header)) {
+                    for (String cookie : values) {
+                        String pair = cookie.split(";", 2)[0];
+                        int equals = pair.indexOf('=');
+                        String name = pair.substring(0, equals).strip();
+                        String value = pair.substring(equals + 1).strip();
+                        if (value.isEmpty() || cookie.toLowerCase().contains("max-age=0")) {
+                            cookies.remove(name);
+                        } else {
+                            cookies.put(name, value);
+                        }
+                    }
+                }
+            });
+        }
     }
 }
