@@ -31,7 +31,7 @@ final class Services {
     private Services() {
     }
 
-    /** One service module: a root-POM module with an application.properties (the quarkus-service profile's rule). */
+    /** One Quarkus module: a root-POM module with an application.properties (the quarkus-service profile's rule). */
     record Service(String name, Path dir, Properties properties) {
 
         int httpPort() {
@@ -83,19 +83,37 @@ final class Services {
         }
     }
 
+    /** The services: Quarkus modules that own a database (the console, which owns none, is {@link #console()}). */
     static List<Service> all() {
         List<Service> services = new ArrayList<>();
-        for (String module : Repo.modules()) {
-            Path dir = Repo.ROOT.resolve(module);
-            Path properties = dir.resolve("src/main/resources/application.properties");
-            if (Files.exists(properties)) {
-                services.add(new Service(dir.getFileName().toString(), dir, load(properties)));
+        for (Service module : quarkusModules()) {
+            if (module.properties().containsKey("quarkus.datasource.jdbc.url")) {
+                services.add(module);
             }
         }
         if (services.isEmpty()) {
             throw new IllegalStateException("No service modules found in the root pom.xml");
         }
         return services;
+    }
+
+    /** The web console: a Quarkus module without a database or a topic, calling the services' /api/v1. */
+    static Service console() {
+        return quarkusModules().stream().filter(m -> m.name().equals("console")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No console module in the root pom.xml"));
+    }
+
+    /** Every root-POM module with an application.properties (the quarkus-service profile's rule). */
+    private static List<Service> quarkusModules() {
+        List<Service> modules = new ArrayList<>();
+        for (String module : Repo.modules()) {
+            Path dir = Repo.ROOT.resolve(module);
+            Path properties = dir.resolve("src/main/resources/application.properties");
+            if (Files.exists(properties)) {
+                modules.add(new Service(dir.getFileName().toString(), dir, load(properties)));
+            }
+        }
+        return modules;
     }
 
     static Properties load(Path file) {

@@ -66,6 +66,13 @@ public class InboxStream {
     @Inject
     TransactionSynchronizationRegistry transaction;
 
+    /**
+     * Reminders a slow reader may have waiting. A commit announces its whole batch at once (an overdue task's reminder
+     * and its order's arrive together), faster than an SSE connection writes them; without a buffer the processor
+     * failed the stream on the second one (BackPressureFailure) and the reader lost both.
+     */
+    static final int WAITING = 1024;
+
     private final BroadcastProcessor<ReminderView> arrivals = BroadcastProcessor.create();
     private final Map<UUID, AtomicInteger> listeners = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -125,7 +132,7 @@ public class InboxStream {
     /** The reminders that arrive in one person's inbox from now on, whichever replica delivered them. */
     public Multi<ReminderView> of(UUID person) {
         AtomicInteger count = listeners.computeIfAbsent(person, p -> new AtomicInteger());
-        return arrivals.filter(reminder -> person.equals(reminder.recipientId()))
+        return arrivals.onOverflow().buffer(WAITING).filter(reminder -> person.equals(reminder.recipientId()))
                 .onSubscription().invoke(count::incrementAndGet)
                 .onTermination().invoke(count::decrementAndGet);
     }

@@ -204,11 +204,14 @@ public class PilotService {
     }
 
     public Counts counts(UUID leadUnit) {
+        // a parameter the statement does not name is an error, so the whole city's counts bind none
+        jakarta.persistence.Query query = entityManager.createNativeQuery("SELECT level, status, count(*) FROM pilot"
+                + (leadUnit == null ? "" : " WHERE lead_unit_id = :unit") + " GROUP BY level, status");
+        if (leadUnit != null) {
+            query.setParameter("unit", leadUnit);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT level, status, count(*) FROM pilot"
-                        + (leadUnit == null ? "" : " WHERE lead_unit_id = :unit") + " GROUP BY level, status")
-                .setParameter("unit", leadUnit == null ? UUID.randomUUID() : leadUnit)
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         Map<PilotLevel, Map<PilotStatus, Long>> matrix = new EnumMap<>(PilotLevel.class);
         Map<PilotLevel, Long> byLevel = new EnumMap<>(PilotLevel.class);
         Map<PilotStatus, Long> byStatus = new EnumMap<>(PilotStatus.class);

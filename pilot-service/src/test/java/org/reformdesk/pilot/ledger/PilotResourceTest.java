@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -192,6 +193,11 @@ class PilotResourceTest {
                 .body("byLevel.NATIONAL", equalTo(2))
                 .body("byLevelAndStatus.PROVINCIAL.APPROVED", equalTo(1))
                 .body("byStatus.CANDIDATE", equalTo(2));
+        // the reform office counts the whole city's pilots, this unit's among them
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/pilots/counts")
+                .then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(3))
+                .body("byLevel.NATIONAL", greaterThanOrEqualTo(2));
     }
 
     @Test

@@ -179,4 +179,29 @@ public final class DemoData {
         return UUID.fromString(tasks.post("/api/v1/people", person, "demo-person-" + key + "-" + post)
                 .path("id").asText());
     }
+
+    /**
+     * Points each demo unit officer's token at their unit and the demo group liaison's at their special group. Each
+     * demo login is already a person of the directory (the person's username), whose inbox it reads.
+     */
+    public static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
+        Map<String, UUID> units = new HashMap<>();
+        tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
+                units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
+        Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
+            UUID unit = units.get(code);
+            if (unit != null) {
+                keycloak.assign(user, unit, null);
+            }
+        });
+        Map<UUID, UUID> groupByLiaisonUnit = new HashMap<>();
+        tasks.get("/api/v1/groups?size=" + 200).path("items").forEach(group -> groupByLiaisonUnit.put(
+                UUID.fromString(group.path("liaisonUnitId").asText()), UUID.fromString(group.path("id").asText())));
+        Keycloak.DEMO_GROUP_USERS.forEach((user, code) -> {
+            UUID group = groupByLiaisonUnit.get(units.get(code));
+            if (group != null) {
+                keycloak.assign(user, null, group);
+            }
+        });
+    }
 }

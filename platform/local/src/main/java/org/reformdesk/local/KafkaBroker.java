@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /**
+     * Three minutes, as for the services (Platform.READY_TIMEOUT): alone the broker is up in about 4 s, but on a
+     * 2-core box at a load average of 40 formatting its storage took 40 s and the broker more than a minute after it.
+     */
+    private static final Duration READY = Duration.ofMinutes(3);
+
     /** Any valid id will do; a fixed one lets a restart reuse the formatted storage. */
     private static final String CLUSTER_ID = "UmVmb3JtRGVza0thZmthMQ";
     private static final int PARTITIONS = 3;
@@ -61,10 +67,10 @@ public final class KafkaBroker implements AutoCloseable {
                     "group.initial.rebalance.delay.ms=0") + "\n");
             Path log = dataDir.resolve("kafka.log");
             run(List.of("kafka.tools.StorageTool", "format", "-t", CLUSTER_ID, "-c", config.toString(),
-                    "--standalone", "--ignore-formatted"), log).waitFor(60, TimeUnit.SECONDS);
+                    "--standalone", "--ignore-formatted"), log).waitFor(READY.toSeconds(), TimeUnit.SECONDS);
             Process broker = run(List.of("kafka.Kafka", config.toString()), log);
             KafkaBroker started = new KafkaBroker(broker, "127.0.0.1:" + port);
-            started.awaitReady(Duration.ofSeconds(60), log);
+            started.awaitReady(READY, log);
             started.createTopics();
             return started;
         } catch (IOException e) {

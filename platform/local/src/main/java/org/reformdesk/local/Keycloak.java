@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "reform-desk";
+    /** The web console's confidential client (authorization code flow); its secret is made up locally. */
+    public static final String CONSOLE_CLIENT = "reform-console";
     /** The public client the command line logs demo users in with (password grant). */
     public static final String CLI_CLIENT = "reform-desk-cli";
     /** The partner departments' clients (client credentials), by their {@code ./reform-desk token} option. */
@@ -95,7 +97,8 @@ public final class Keycloak implements AutoCloseable {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.writeString(imports.resolve(REALM + "-realm.json"),
-                    realmTemplate().replace("${PARTNER_SECRET}", partnerSecret(home)));
+                    realmTemplate().replace("${PARTNER_SECRET}", partnerSecret(home))
+                            .replace("${CONSOLE_SECRET}", consoleSecret(home)));
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl, "--import-realm",
@@ -174,8 +177,7 @@ public final class Keycloak implements AutoCloseable {
      * Their person needs no claim: it is the directory's person with their login as its username.
      */
     public void assign(String username, UUID unit, UUID group) {
-        String admin = tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", ADMIN, "password", adminPassword(home)));
+        String admin = adminToken();
         String users = baseUrl + "/admin/realms/" + REALM + "/users";
         JsonNode found = send(HttpRequest.newBuilder(URI.create(users + "?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin)
@@ -196,6 +198,31 @@ public final class Keycloak implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(user.toString())));
     }
 
+    /**
+     * Adds the console's client to a realm imported before the console existed: Keycloak imports a realm only once,
+     * so a kept {@code .local/keycloak} would otherwise answer the console's sign-in with "Client not found".
+     */
+    public void ensureConsoleClient() {
+        String admin = adminToken();
+        String clients = baseUrl + "/admin/realms/" + REALM + "/clients";
+        if (!send(HttpRequest.newBuilder(URI.create(clients + "?clientId=" + CONSOLE_CLIENT))
+                .header("Authorization", "Bearer " + admin).GET()).isEmpty()) {
+            return;
+        }
+        try {
+            JsonNode realm = JSON.readTree(realmTemplate().replace("${CONSOLE_SECRET}", consoleSecret(home)));
+            for (JsonNode client : realm.path("clients")) {
+                if (CONSOLE_CLIENT.equals(client.path("clientId").asText())) {
+                    send(HttpRequest.newBuilder(URI.create(clients)).header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(client.toString())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         // on its first start kc.sh execs into java, later it stays the parent of the JVM: stop both
@@ -207,6 +234,11 @@ public final class Keycloak implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    private String adminToken() {
+        return tokenRequest(baseUrl, "master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN, "password", adminPassword(home)));
     }
 
     private static String tokenRequest(String baseUrl, Map<String, String> form) {
@@ -250,6 +282,17 @@ public final class Keycloak implements AutoCloseable {
     /** Made up at the first start and kept beside the distribution, so no secret lives in the repository. */
     private static String partnerSecret(Path home) {
         return localSecret(home.resolveSibling("partner-ledger.secret"));
+    }
+
+    /** The console client's secret, made up at the first start like the partners'. */
+    public static String consoleSecret(Path home) {
+        return localSecret(home.resolveSibling(CONSOLE_CLIENT + ".secret"));
+    }
+
+    /** Where the console signs people in: the realm's issuer, and the console client's secret. */
+    public Map<String, String> consoleConfig() {
+        return Map.of("quarkus.oidc.auth-server-url", issuer(), "quarkus.oidc.client-id", CONSOLE_CLIENT,
+                "quarkus.oidc.credentials.secret", consoleSecret(home));
     }
 
     private static String adminPassword(Path home) {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The local platform's command line, run by {@code ./reform-desk}:
  * <pre>
- *   up [--reset] [--no-keycloak] start Keycloak, Kafka and the five services, load the demo city; Ctrl-C stops it
+ *   up [--reset] [--no-keycloak] start Keycloak, Kafka, the five services and the console (port 8080), load the demo
+ *                                city; Ctrl-C stops it
  *   token USER | --partner       print a demo user's (or the partner client's) access token from Keycloak;
  *         | --partner-progress    --partner reads the ledger (ledger:read), --partner-progress files reports
  *   token ROLE [UNIT-ID]         with --no-keycloak: print a token signed with the local key
@@ -33,6 +34,9 @@ public final class LocalPlatform {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path WORK = ROOT.resolve(".local");
     private static final int KEYCLOAK_PORT = 8180;
+    private static final int CONSOLE_PORT = 8080;
+    /** Stopped by the shutdown hook, which may run before {@code up} has started it. */
+    private static volatile ServiceProcess consoleProcess;
     /** Which identity provider the running platform trusts, for the token and clock commands. */
     private static final Path IDENTITY = WORK.resolve("identity");
 
@@ -76,6 +80,7 @@ public final class LocalPlatform {
             System.out.println("Starting Keycloak (first start builds it, about a minute) ...");
             keycloak = Keycloak.start(keycloakHome, KEYCLOAK_PORT, WORK.resolve("logs"));
             keycloak.awaitReady(Duration.ofMinutes(4));
+            keycloak.ensureConsoleClient();
             identity = keycloak.quarkusConfig();
             office = Keycloak.userToken(keycloak.baseUrl(), "office");
             writeIdentity("keycloak " + keycloak.baseUrl());
@@ -105,7 +110,10 @@ public final class LocalPlatform {
         CountDownLatch stopped = new CountDownLatch(1);
         Keycloak idp = keycloak;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the services, Kafka and Keycloak ...");
+            System.out.println("\nStopping the console, the services, Kafka and Keycloak ...");
+            if (consoleProcess != null) {
+                consoleProcess.close();
+            }
             platform.close();
             if (idp != null) {
                 idp.close();
@@ -117,9 +125,21 @@ public final class LocalPlatform {
         DemoData.Loaded demo = DemoData.loadIfEmpty(tasks, new ApiClient(platform.service(Service.PILOT).baseUrl(),
                 office), today);
         if (keycloak != null) {
-            scopeDemoUsers(keycloak, tasks);
+            DemoData.scopeDemoUsers(keycloak, tasks);
+            Map<String, String> console = new HashMap<>(platform.consoleServices());
+            console.putAll(keycloak.consoleConfig());
+            // this machine serves plain http: a Secure cookie would never come back
+            console.put("quarkus.oidc.authentication.cookie-force-secure", "false");
+            consoleProcess = ServiceProcess.startConsole(ROOT, CONSOLE_PORT, console, WORK.resolve("logs"));
+            consoleProcess.awaitReady(Duration.ofMinutes(3));
         }
         System.out.printf("%nReform Desk is up in %d s.%n%n", Duration.between(start, Instant.now()).toSeconds());
+        if (consoleProcess != null) {
+            System.out.printf("  Web console           %s   (sign in as office, leader, wuhua, … password \"%s\")%n",
+                    consoleProcess.baseUrl(), Keycloak.DEMO_PASSWORD);
+        } else {
+            System.out.println("  Web console           not started: it signs people in with Keycloak (drop --no-keycloak)");
+        }
         for (Service service : Service.values()) {
             ServiceProcess process = platform.service(service);
             System.out.printf("  %-21s %s/api/v1   OpenAPI %s/q/openapi   Swagger UI %s/q/swagger-ui%n",
@@ -149,31 +169,6 @@ public final class LocalPlatform {
 
                 Ctrl-C stops everything.""");
         stopped.await();
-    }
-
-    /**
-     * Points each demo unit officer's token at their unit and the demo group liaison's at their special group. Each
-     * demo login is already a person of the directory (the person's username), whose inbox it reads.
-     */
-    private static void scopeDemoUsers(Keycloak keycloak, ApiClient tasks) {
-        Map<String, UUID> units = new HashMap<>();
-        tasks.get("/api/v1/units?size=" + 200).path("items").forEach(unit ->
-                units.put(unit.path("code").asText(), UUID.fromString(unit.path("id").asText())));
-        Keycloak.DEMO_UNIT_USERS.forEach((user, code) -> {
-            UUID unit = units.get(code);
-            if (unit != null) {
-                keycloak.assign(user, unit, null);
-            }
-        });
-        Map<UUID, UUID> groupByLiaisonUnit = new HashMap<>();
-        tasks.get("/api/v1/groups?size=" + 200).path("items").forEach(group -> groupByLiaisonUnit.put(
-                UUID.fromString(group.path("liaisonUnitId").asText()), UUID.fromString(group.path("id").asText())));
-        Keycloak.DEMO_GROUP_USERS.forEach((user, code) -> {
-            UUID group = groupByLiaisonUnit.get(units.get(code));
-            if (group != null) {
-                keycloak.assign(user, null, group);
-            }
-        });
     }
 
     private static void token(String[] args) {

@@ -96,6 +96,17 @@ public final class Platform implements AutoCloseable {
         return ports;
     }
 
+    /**
+     * The console's settings for these services: each of its REST clients (named after the services, as in its
+     * application.properties) pointed at the running service.
+     */
+    public Map<String, String> consoleServices() {
+        Map<String, String> config = new HashMap<>();
+        services.forEach((service, process) -> config.put("quarkus.rest-client."
+                + service.name().toLowerCase(java.util.Locale.ROOT) + ".url", process.baseUrl()));
+        return config;
+    }
+
     public ServiceProcess service(Service service) {
         return services.get(service);
     }

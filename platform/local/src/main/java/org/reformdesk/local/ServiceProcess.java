@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** One packaged service running as its own process, configured through system properties. */
+/**
+ * One packaged Quarkus application running as its own process, configured through system properties: one of the
+ * five services, or the console (which has no {@link Service}: no database, no topic).
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     /**
@@ -37,14 +40,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** glibc's malloc otherwise keeps up to eight arenas per core, tens of MiB that Kafka's and Vert.x's threads leave idle. */
     static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
+    /** The console's module; its jar is where {@code ./mvnw package} leaves it, like the services'. */
+    public static final String CONSOLE = "console";
+
     private final Service service;
+    private final String module;
     private final Process process;
     private final int port;
     private final Path log;
     private final Instant started;
 
-    private ServiceProcess(Service service, Process process, int port, Path log, Instant started) {
+    private ServiceProcess(Service service, String module, Process process, int port, Path log, Instant started) {
         this.service = service;
+        this.module = module;
         this.process = process;
         this.port = port;
         this.log = log;
@@ -53,7 +61,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service's fast-jar; does not wait for it (see {@link #awaitReady}). */
     public static ServiceProcess start(Path root, Service service, int port, Map<String, String> config, Path logDir) {
-        Path jar = service.jar(root);
+        return start(service, service.module(), service.jar(root), port, config, logDir);
+    }
+
+    /** Starts the packaged console; does not wait for it (see {@link #awaitReady}). */
+    public static ServiceProcess startConsole(Path root, int port, Map<String, String> config, Path logDir) {
+        return start(null, CONSOLE, root.resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar"), port, config,
+                logDir);
+    }
+
+    private static ServiceProcess start(Service service, String module, Path jar, int port, Map<String, String> config,
+            Path logDir) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw package -DskipTests");
         }
@@ -69,21 +87,26 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto", "-jar", jar.getFileName().toString()));
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(service.module() + ".log");
+            Path log = logDir.resolve(module + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(jar.getParent().toFile());
             builder.environment().putAll(ENVIRONMENT);
             Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            return new ServiceProcess(service, process, port, log, Instant.now());
+            return new ServiceProcess(service, module, process, port, log, Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The service, or null for the console. */
     public Service service() {
         return service;
+    }
+
+    public String module() {
+        return module;
     }
 
     public String baseUrl() {
@@ -120,7 +143,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(200);
         }
-        throw new IllegalStateException(service.module() + " was not ready within " + timeout + "; the last lines of "
+        throw new IllegalStateException(module + " was not ready within " + timeout + "; the last lines of "
                 + log + ":\n" + tail(log, 12));
     }
 
@@ -132,7 +155,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             return Optional.empty();
         }
-        return Optional.of(service.module() + " (pid " + process.pid() + ") exited with code " + process.exitValue()
+        return Optional.of(module + " (pid " + process.pid() + ") exited with code " + process.exitValue()
                 + "; the last lines of " + log + ":\n" + tail(log, 12));
     }
 

@@ -1,0 +1,34 @@
+package org.reformdesk.console.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Set;
+
+/** Refuses every unsafe request that does not carry the sign-in's anti-forgery token (see {@link CsrfTokens}). */
+public class CsrfFilter {
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    CsrfTokens tokens;
+
+    @Inject
+    ErrorPages errors;
+
+    @ServerRequestFilter
+    public Response check(ContainerRequestContext request) {
+        if (SAFE.contains(request.getMethod())) {
+            return null;
+        }
+        if (tokens.matches(viewer.session(), request.getHeaderString(CsrfTokens.HEADER))) {
+            return null;
+        }
+        return errors.page(Response.Status.FORBIDDEN, "csrf", request.getHeaderString("HX-Request") != null);
+    }
+}

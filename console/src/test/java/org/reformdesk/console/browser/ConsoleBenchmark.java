@@ -1,0 +1,223 @@
+package org.reformdesk.console.browser;
+
+import org.junit.jupiter.api.Test;
+import org.reformdesk.local.Service;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's figures (issue 20), not a test: the server time of the battle map and of a ledger page over 100,000
+ * tasks with 20 signed-in people asking at once (closed loop, each person's next request when the last answered),
+ * and what the first load of the battle map transfers, compressed. Run alone:
+ * {@code ./mvnw -pl console -am verify -Pbenchmark -Dtest=ConsoleBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+ */
+class ConsoleBenchmark {
+
+    private static final int TASKS = Integer.getInteger("bench.console.tasks", 100_000);
+    private static final int PEOPLE = Integer.getInteger("bench.console.people", 20);
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.console.warmup-seconds", 15));
+    private static final Duration MEASURED = Duration.ofSeconds(Integer.getInteger("bench.console.seconds", 60));
+    private static final List<String> USERS = List.of("office", "leader", "inspector", "assessor", "liaison", "wuhua",
+            "panlong", "fgw", "czj");
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern ASSET = Pattern.compile("<(?:script[^>]*src|link[^>]*href)=\"(/[^\"]+)\"");
+
+    @Test
+    void theBattleMapAndALedgerPageOver100000TasksWith20PeopleSignedIn() throws Exception {
+        try (ConsolePlatform platform = new ConsolePlatform()) {
+            seed(platform);
+            List<HttpClient> people = new ArrayList<>();
+            for (int i = 0; i < PEOPLE; i++) {
+                people.add(signIn(platform, USERS.get(i % USERS.size())));
+            }
+            firstLoad(platform.consoleUrl(), people.get(0));
+
+            long pages = (TASKS + 19) / 20;
+            Map<String, List<Long>> times = new ConcurrentHashMap<>();
+            run(platform.consoleUrl(), people, pages, WARM_UP, new ConcurrentHashMap<>());
+            run(platform.consoleUrl(), people, pages, MEASURED, times);
+            times.forEach((kind, millis) -> {
+                List<Long> sorted = new ArrayList<>(millis);
+                Collections.sort(sorted);
+                System.out.printf("console bench: %-9s %6d requests in %d s by %d people: p50 %d ms, p95 %d ms, p99 %d ms, "
+                        + "max %d ms (goal p95 <= 150 ms)%n", kind, sorted.size(), MEASURED.toSeconds(), PEOPLE,
+                        at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1));
+            });
+            assertThat(times).containsKeys("dashboard", "ledger");
+        }
+    }
+
+    /** Tops the ledger up to TASKS in SQL, spread over the demo city's units, as task-service's LedgerBenchmark does. */
+    private static void seed(ConsolePlatform platform) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection db = DriverManager.getConnection(platform.postgres.jdbcUrl(platform.databases.get(Service.TASK)),
+                platform.postgres.user(), platform.postgres.password());
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO task (id, code, title, description, lead_unit_id, responsible_person_id, deadline, status,
+                                       created_at, created_by, updated_at, policy_areas, origin, rigid, plan_year,
+                                       participating_unit_ids, tags, assigned_on)
+                     SELECT gen_random_uuid(), 'GEN-' || g, '推进' || (ARRAY['营商环境','国资国企','医药卫生','户籍制度','生态补偿'])[1 + g % 5]
+                                || '改革第' || g || '项', '按期推进', u.id, gen_random_uuid(),
+                            CURRENT_DATE - 400 + CAST(g % 800 AS int), (ARRAY['ASSIGNED','IN_PROGRESS','CLOSE_REQUESTED','CLOSED','DRAFT','SUSPENDED','IN_PROGRESS'])[1 + g % 7],
+                            now(), 'bench', now(), ARRAY[(ARRAY['经济','社会民生','城市规划建设管理','民主法治','生态文明','党的建设','纪律检查'])[1 + g % 7]],
+                            'MUNICIPAL', g % 3 <> 0, 2024 + g % 4, ARRAY[u2.id], '{}', CURRENT_DATE - 400
+                     FROM generate_series(1, ?) g
+                     JOIN LATERAL (SELECT id FROM unit ORDER BY code OFFSET (g % (SELECT count(*) FROM unit)) LIMIT 1) u ON TRUE
+                     JOIN LATERAL (SELECT id FROM unit ORDER BY code OFFSET ((g + 3) % (SELECT count(*) FROM unit)) LIMIT 1) u2 ON TRUE""");
+             Statement analyze = db.createStatement()) {
+            insert.setInt(1, TASKS);
+            insert.executeUpdate();
+            analyze.execute("ANALYZE task");
+        }
+        System.out.printf("console bench: %d tasks inserted in %.1f s%n", TASKS, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The authorization code flow as a browser walks it: console → Keycloak's login form → back with a session. */
+    private static HttpClient signIn(ConsolePlatform platform, String user) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new BrowserCookies())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> toKeycloak = get(http, platform.consoleUrl() + "/");
+        HttpResponse<String> login = get(http, location(toKeycloak));
+        Matcher action = FORM_ACTION.matcher(login.body());
+        assertThat(action.find()).as("Keycloak's login form").isTrue();
+        String form = "username=" + user + "&password=demo&credentialId=";
+        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> landed = get(http, location(back));
+        if (landed.statusCode() == 302) {
+            landed = get(http, platform.consoleUrl() + "/");
+        }
+        assertThat(landed.statusCode()).as(user + " signed in").isEqualTo(200);
+        return http;
+    }
+
+    /** What the battle map's first load transfers: the page and every script and style it names, gzip'd. */
+    private static void firstLoad(String console, HttpClient person) throws IOException, InterruptedException {
+        HttpResponse<byte[]> page = person.send(HttpRequest.newBuilder(URI.create(console + "/"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        long total = page.body().length;
+        StringBuilder parts = new StringBuilder("page " + page.body().length + " B (" + encoding(page) + ")");
+        String html = new String(get(person, console + "/").body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        Matcher asset = ASSET.matcher(html);
+        while (asset.find()) {
+            HttpResponse<byte[]> file = person.send(HttpRequest.newBuilder(URI.create(console + asset.group(1)))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            total += file.body().length;
+            parts.append(", ").append(asset.group(1)).append(' ').append(file.body().length).append(" B (")
+                    .append(encoding(file)).append(')');
+        }
+        System.out.printf("console bench: first load of the battle map %.1f KB transferred (goal <= 200 KB): %s%n",
+                total / 1024.0, parts);
+    }
+
+    /** Each person asks for the battle map and a random ledger page in turn until the time is up. */
+    private static void run(String console, List<HttpClient> people, long pages, Duration length,
+            Map<String, List<Long>> times) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        long end = System.nanoTime() + length.toNanos();
+        for (HttpClient person : people) {
+            pool.submit(() -> {
+                boolean dashboard = ThreadLocalRandom.current().nextBoolean();
+                while (System.nanoTime() < end) {
+                    String kind = dashboard ? "dashboard" : "ledger";
+                    // any page of the whole ledger: the deep ones walk the most rows
+                    String path = dashboard ? "/" : "/ledger?page=" + ThreadLocalRandom.current().nextLong(pages);
+                    long started = System.nanoTime();
+                    HttpResponse<String> answer = get(person, console + path);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    if (answer.statusCode() != 200) {
+                        throw new IllegalStateException(path + " answered " + answer.statusCode());
+                    }
+                    times.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(millis);
+                    dashboard = !dashboard;
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<?> redirect) {
+        return redirect.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                redirect.uri() + " answered " + redirect.statusCode() + " without a redirect"));
+    }
+
+    private static String encoding(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Encoding").orElse("identity");
+    }
+
+    private static long at(List<Long> sorted, double quantile) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
+    /**
+     * Cookies as a browser keeps them for 127.0.0.1: Keycloak marks its login cookies Secure, which browsers honour on
+     * a loopback address over http and java.net.CookieManager does not.
+     */
+    private static final class BrowserCookies extends CookieHandler {
+
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            List<String> pairs = new ArrayList<>();
+            cookies.forEach((name, value) -> pairs.add(name + "=" + value));
+            return Map.of("Cookie", List.of(String.join("; ", pairs)));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((header, values) -> {
+                if ("set-cookie".equalsIgnoreCase(header)) {
+                    for (String cookie : values) {
+                        String pair = cookie.split(";", 2)[0];
+                        int equals = pair.indexOf('=');
+                        String name = pair.substring(0, equals).strip();
+                        String value = pair.substring(equals + 1).strip();
+                        if (value.isEmpty() || cookie.toLowerCase().contains("max-age=0")) {
+                            cookies.remove(name);
+                        } else {
+                            cookies.put(name, value);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package org.reformdesk.console.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.reformdesk.local.Service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real browser against the real platform: people sign in on Keycloak's login page, the overdue
+ * chain shows on every page it touches (and arrives in a district officer's open inbox without a reload), a unit
+ * officer sees only their unit and a leader writes nothing. Every page's screenshot, desktop and 360 px phone, goes
+ * to console/target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
+    private static final String WUHUA = "五华区";
+
+    private static ConsolePlatform platform;
+    private static Instant started;
+
+    @BeforeAll
+    static void startTheConsoleAndThePlatform() {
+        started = Instant.now();
+        platform = new ConsolePlatform();
+        System.out.printf("console IT: up in %d s (%s)%n", Duration.between(started, Instant.now()).toSeconds(),
+                platform.startTimes);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        System.out.printf("console IT: done in %d s%n", Duration.between(started, Instant.now()).toSeconds());
+    }
+
+    @Test
+    @Order(1)
+    void aDistrictOfficerSeesOnlyTheirDistrictAndGetsThe403PageForAnotherUnitsTask() {
+        String otherUnitsTask = platform.api(Service.TASK, "office").get("/api/v1/tasks?size=50").path("items")
+                .findValues("id").stream().map(JsonNode::asText)
+                .filter(id -> !WUHUA.equals(leadUnitName(id))).findFirst().orElseThrow();
+        try (Browser wuhua = Browser.signedIn(platform.consoleUrl(), "wuhua")) {
+            wuhua.open("/");
+            assertThat(wuhua.all(By.cssSelector("h1"))).isNotEmpty();
+            assertThat(texts(wuhua, "#by-category td:first-child")).as("categories on wuhua's battle map")
+                    .isNotEmpty().allMatch(text -> text.startsWith("C类"));
+            assertThat(texts(wuhua, "#overdue-this-month td:nth-child(3)")).allMatch(WUHUA::equals);
+            assertThat(wuhua.screenshots("dashboard")).as("the battle map overflows a phone by").isZero();
+
+            wuhua.open("/ledger");
+            List<String> leadUnits = texts(wuhua, "#ledger-table tbody tr td:nth-child(4)");
+            assertThat(leadUnits).isNotEmpty().containsOnly(WUHUA);
+            assertThat(wuhua.all(By.id("new-task-box"))).as("a unit officer enters no tasks").isEmpty();
+            assertThat(wuhua.screenshots("ledger")).isZero();
+
+            wuhua.open("/supervision");
+            assertThat(texts(wuhua, "#orders-table tbody tr td:nth-child(3)")).containsOnly(WUHUA);
+            assertThat(wuhua.screenshots("supervision")).isZero();
+
+            wuhua.open("/pilots");
+            assertThat(texts(wuhua, "#pilots-table tbody tr td:nth-child(3)")).allMatch(
+                    text -> text.equals(WUHUA) || text.equals("暂无数据"));
+
+            wuhua.open("/tasks/" + otherUnitsTask);
+            assertThat(wuhua.find(By.cssSelector(".error-box h1")).getText()).isEqualTo("无权查看或办理");
+            assertThat(wuhua.find(By.cssSelector(".error-box")).getAttribute("data-status")).isEqualTo("403");
+            assertThat(wuhua.all(By.id("task-main"))).isEmpty();
+            assertThat(wuhua.screenshots("forbidden")).isZero();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aLeaderSeesEveryUnitAndNoWriteButtonAndSigningOutEndsTheKeycloakSession() {
+        long officeTotal = platform.api(Service.TASK, "office").get("/api/v1/tasks?size=1").path("total").asLong();
+        String task = platform.api(Service.TASK, "office").get("/api/v1/tasks?status=ASSIGNED&size=1")
+                .path("items").get(0).path("id").asText();
+        try (Browser leader = Browser.signedIn(platform.consoleUrl(), "leader")) {
+            leader.open("/ledger");
+            assertThat(leader.find(By.id("ledger-total")).getText()).contains(Long.toString(officeTotal));
+            assertThat(leader.all(By.id("new-task-box"))).isEmpty();
+            assertThat(leader.all(By.id("new-unit-box"))).isEmpty();
+
+            leader.open("/tasks/" + task);
+            assertThat(leader.all(By.cssSelector("button[data-action]"))).as("lifecycle buttons").isEmpty();
+            assertThat(leader.all(By.id("report-form"))).isEmpty();
+
+            leader.open("/supervision");
+            List<WebElement> orders = leader.all(By.cssSelector("#orders-table tbody tr a"));
+            if (!orders.isEmpty()) {
+                orders.get(0).click();
+                leader.waitFor(By.id("order-state"));
+                assertThat(leader.all(By.cssSelector("button[data-action]"))).isEmpty();
+            }
+            leader.open("/assessment?category=A");
+            assertThat(leader.all(By.cssSelector("form[hx-post='/assessment/month-closes']"))).isEmpty();
+
+            // a write without the sign-in's anti-forgery token is refused, whatever the role
+            Object status = leader.script("return fetch('/tasks/" + task + "/transitions', {method: 'POST', "
+                    + "headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: 'action=START'})"
+                    + ".then(r => r.status)");
+            assertThat(((Number) status).intValue()).isEqualTo(403);
+
+            leader.find(By.cssSelector("a[href='/logout']")).click();
+            leader.waitFor(By.id("signed-out"));
+            leader.driver.get(platform.consoleUrl() + "/");
+            leader.waitFor(By.id("kc-login"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anOverdueTaskTurnsRedRemindsOrdersAndRanksAndTheReminderArrivesLive() {
+        String wuhuaId = unitId("KM-WH");
+        LocalDate today = LocalDate.parse(platform.api(Service.TASK, "office").get("/api/v1/clock").path("today")
+                .asText());
+        LocalDate deadline = today.plusDays(1);
+        String title = "推进“一网通办”改革 " + UUID.randomUUID().toString().substring(0, 4);
+
+        try (Browser office = Browser.signedIn(platform.consoleUrl(), "office");
+             Browser wuhua = Browser.signedIn(platform.consoleUrl(), "wuhua")) {
+            office.open("/assessment?category=C");
+            WebElement before = office.find(By.cssSelector("#ranking-table tr[data-unit='" + wuhuaId + "']"));
+            int rankBefore = Integer.parseInt(before.getAttribute("data-rank"));
+            double scoreBefore = Double.parseDouble(before.getAttribute("data-score"));
+
+            wuhua.open("/inbox");
+            wuhua.script("window.stillTheSamePage = true");
+            int remindersBefore = wuhua.all(By.cssSelector("#inbox-list li")).size();
+
+            // the reform office registers a unit and enters a task due tomorrow, led by 五华区
+            office.open("/ledger");
+            office.find(By.cssSelector("#new-unit-box summary")).click();
+            office.waitFor(By.cssSelector("#new-unit input[name=code]")).sendKeys("KM-GXQ-" + UUID.randomUUID()
+                    .toString().substring(0, 4));
+            office.find(By.cssSelector("#new-unit input[name=name]")).sendKeys("高新区");
+            new Select(office.find(By.cssSelector("#new-unit select[name=category]"))).selectByValue("C");
+            new Select(office.find(By.cssSelector("#new-unit select[name=kind]"))).selectByValue("DEVELOPMENT_ZONE");
+            office.find(By.cssSelector("#new-unit button[type=submit]")).click();
+            assertThat(office.waitFor(By.id("created-unit")).getText()).contains("高新区");
+
+            office.open("/ledger");
+            office.find(By.cssSelector("#new-task-box summary")).click();
+            office.waitFor(By.cssSelector("#new-task input[name=title]")).sendKeys(title);
+            // a missing deadline is the service's field error, shown beside the field
+            office.find(By.cssSelector("#new-task button[type=submit]")).click();
+            assertThat(office.waitFor(By.cssSelector("#new-task .field-error[data-field=deadline]")).getText())
+                    .isNotBlank();
+            new Select(office.find(By.cssSelector("#new-task select[name=leadUnitId]"))).selectByVisibleText(WUHUA);
+            new Select(office.find(By.cssSelector("#new-task select[name=participatingUnitId]")))
+                    .selectByVisibleText("高新区");
+            new Select(office.find(By.cssSelector("#new-task select[name=responsiblePersonId]")))
+                    .selectByVisibleText("马俊 · " + WUHUA);
+            new Select(office.find(By.cssSelector("#new-task select[name=area]"))).selectByVisibleText("社会民生");
+            office.script("arguments[0].value = arguments[1]", office.find(By.cssSelector("#new-task input[name=deadline]")),
+                    deadline.toString());
+            office.find(By.cssSelector("#new-task button[type=submit]")).click();
+            String task = office.waitFor(By.id("created-task")).getAttribute("href").replaceAll(".*/tasks/", "");
+
+            office.open("/ledger?q=" + title.substring(title.length() - 4));
+            assertThat(office.find(By.cssSelector("tr[data-task='" + task + "']")).getAttribute("class"))
+                    .isEqualTo("DUE_SOON");
+
+            platform.moveEveryClock(deadline.plusDays(1).atTime(9, 0).atZone(CITY).toInstant());
+
+            // 台账: the row turns red
+            awaitOnReload(office, "/ledger?q=" + title.substring(title.length() - 4), () -> "OVERDUE".equals(
+                    office.find(By.cssSelector("tr[data-task='" + task + "']")).getAttribute("class")));
+            office.open("/ledger");
+            assertThat(office.screenshots("ledger")).isZero();
+            office.open("/");
+            assertThat(office.screenshots("dashboard")).isZero();
+
+            // 督办: the first rung, a 提示单, goes to 五华区
+            awaitOnReload(office, "/supervision?subject=" + task, () -> !office.all(
+                    By.cssSelector("#orders-table tr[data-rung=REMINDER_NOTICE]")).isEmpty());
+            assertThat(office.find(By.cssSelector("#orders-table tr[data-rung=REMINDER_NOTICE] td b")).getText())
+                    .isEqualTo("提示单");
+            assertThat(office.screenshots("supervision")).isZero();
+            office.find(By.cssSelector("#orders-table tr[data-rung=REMINDER_NOTICE] a")).click();
+            office.waitFor(By.id("order-state"));
+            assertThat(office.screenshots("order")).isZero();
+
+            // 考核: 五华区's score and rank moved
+            awaitOnReload(office, "/assessment?category=C", () -> {
+                WebElement after = office.find(By.cssSelector("#ranking-table tr[data-unit='" + wuhuaId + "']"));
+                return Double.parseDouble(after.getAttribute("data-score")) < scoreBefore
+                        && Integer.parseInt(after.getAttribute("data-rank")) > rankBefore;
+            });
+            assertThat(office.screenshots("assessment")).isZero();
+            office.find(By.cssSelector("#ranking-table tr[data-unit='" + wuhuaId + "'] td:nth-child(2) a")).click();
+            office.waitFor(By.id("points-table"));
+            assertThat(office.all(By.cssSelector("#points-table tr[data-indicator=OVERDUE_TASKS]"))).isNotEmpty();
+            assertThat(office.screenshots("score")).isZero();
+
+            office.open("/tasks/" + task);
+            assertThat(office.find(By.id("task-light")).getText()).isEqualTo("红灯");
+            assertThat(office.screenshots("task")).isZero();
+            office.open("/pilots");
+            assertThat(office.screenshots("pilots")).isZero();
+
+            // 我的提醒: the district officer's open inbox got the reminder without a reload
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> !wuhua.all(
+                    By.cssSelector("#inbox-list li[data-subject='" + task + "'][data-kind=TASK_OVERDUE]")).isEmpty());
+            assertThat(wuhua.script("return window.stillTheSamePage")).isEqualTo(true);
+            assertThat(wuhua.all(By.cssSelector("#inbox-list li")).size()).isGreaterThan(remindersBefore);
+            assertThat(wuhua.find(By.id("unread")).getText()).isNotBlank();
+            assertThat(wuhua.screenshots("inbox")).isZero();
+            wuhua.open("/push");
+            assertThat(wuhua.find(By.id("push")).getText()).contains("推送");
+            assertThat(wuhua.screenshots("push")).isZero();
+        }
+    }
+
+    private static void awaitOnReload(Browser browser, String path, Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.open(path);
+            return condition.call();
+        });
+    }
+
+    private static List<String> texts(Browser browser, String css) {
+        return browser.all(By.cssSelector(css)).stream().map(WebElement::getText).map(String::strip).toList();
+    }
+
+    private static String unitId(String code) {
+        for (JsonNode unit : platform.api(Service.TASK, "office").get("/api/v1/units?size=200").path("items")) {
+            if (code.equals(unit.path("code").asText())) {
+                return unit.path("id").asText();
+            }
+        }
+        throw new AssertionError("no unit " + code);
+    }
+
+    private static String leadUnitName(String task) {
+        String unit = platform.api(Service.TASK, "office").get("/api/v1/tasks/" + task).path("leadUnitId").asText();
+        return platform.api(Service.TASK, "office").get("/api/v1/units/" + unit).path("name").asText();
+    }
+}
