@@ -89,6 +89,11 @@ public interface TaskApi {
     @Path("people")
     Page people(@RestQuery Map<String, String> filter);
 
+    /** The signed-in person of the directory: the token's person claim, else the person their login is; 404 if none. */
+    @GET
+    @Path("people/me")
+    Map<String, Object> me();
+
     @GET
     @Path("people/{id}")
     Map<String, Object> person(@PathParam("id") UUID id);

@@ -5,13 +5,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.reformdesk.console.api.TaskApi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The signed-in person as the pages need them: their name, roles, unit and directory person from the tokens.
+ * The signed-in person as the pages need them: their name, roles and unit from the tokens, their directory person.
  * It only decides which buttons and links to show; whether an action is allowed is the services' call.
  */
 @RequestScoped
@@ -34,6 +37,12 @@ public class Viewer {
 
     @Inject
     CsrfTokens csrf;
+
+    @Inject
+    @RestClient
+    TaskApi tasks;
+
+    private Optional<UUID> person;
 
     public String name() {
         String name = idToken.getClaim("name");
@@ -80,13 +89,30 @@ public class Viewer {
         return claimId("unit");
     }
 
-    /** The directory person whose inbox this is (the token's {@code person} claim), if the account names one. */
+    /**
+     * The directory person whose inbox this is: the token's {@code person} claim, else the person task-service finds
+     * for the login (a person's {@code username}); asked once per request.
+     */
     public Optional<UUID> person() {
-        return claimId("person");
+        if (person == null) {
+            person = claimId("person").or(this::personOfLogin);
+        }
+        return person;
     }
 
     public boolean hasInbox() {
         return person().isPresent();
+    }
+
+    private Optional<UUID> personOfLogin() {
+        try {
+            return Optional.ofNullable(tasks.me().get("id")).map(id -> UUID.fromString(id.toString()));
+        } catch (WebApplicationException nobody) {
+            if (nobody.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw nobody;
+        }
     }
 
     public String csrfToken() {
