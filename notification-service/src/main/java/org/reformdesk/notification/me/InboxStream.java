@@ -185,8 +185,13 @@ public class InboxStream {
             return reminder == null ? null : ReminderView.of(reminder);
         });
         if (view != null) {
-            arrivals.onNext(view);
+            offer(view);
         }
+    }
+
+    /** Hands a reminder read on this replica to the streams open here; each stream keeps its recipient's. */
+    void offer(ReminderView reminder) {
+        arrivals.onNext(reminder);
     }
 
     private static void sleep(Duration duration) {

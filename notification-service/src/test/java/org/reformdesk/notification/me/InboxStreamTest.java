@@ -2,7 +2,6 @@ package org.reformdesk.notification.me;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import org.junit.jupiter.api.Test;
-import org.reformdesk.notification.inbox.InboxArrival;
 import org.reformdesk.notification.inbox.ReminderView;
 
 import java.util.UUID;
@@ -17,9 +16,9 @@ class InboxStreamTest {
         UUID person = UUID.randomUUID();
         AssertSubscriber<ReminderView> reader = stream.of(person).subscribe().withSubscriber(AssertSubscriber.create(1));
 
-        stream.arrived(new InboxArrival(reminder(person, "任务逾期提醒")));
-        stream.arrived(new InboxArrival(reminder(UUID.randomUUID(), "someone else's")));
-        stream.arrived(new InboxArrival(reminder(person, "督办提醒")));
+        stream.offer(reminder(person, "任务逾期提醒"));
+        stream.offer(reminder(UUID.randomUUID(), "someone else's"));
+        stream.offer(reminder(person, "督办提醒"));
         reader.request(1);
 
         reader.assertNotTerminated();
