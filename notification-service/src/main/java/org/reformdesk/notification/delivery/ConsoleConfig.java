@@ -13,8 +13,8 @@ public interface ConsoleConfig {
     @WithDefault("http://127.0.0.1:8080")
     URI baseUrl();
 
-    /** The console page of a person's reminders, which a message links to. */
-    default URI notificationsPage() {
-        return URI.create(baseUrl().toString().replaceAll("/+$", "") + "/notifications");
+    /** The console's 我的提醒 page (its /inbox), which a message links to. */
+    default URI inboxPage() {
+        return URI.create(baseUrl().toString().replaceAll("/+$", "") + "/inbox");
     }
 }

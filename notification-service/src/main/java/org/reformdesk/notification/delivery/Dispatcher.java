@@ -241,7 +241,7 @@ public class Dispatcher {
         }
         boolean mandatory = carried.stream().anyMatch(r -> r.mandatory);
         Outgoing message = new Outgoing(reminder.channel, reminder.id, reminder.recipientId, reminder.kind,
-                reminder.subjectId, address.get(), reminder.language, title, body, console.notificationsPage(),
+                reminder.subjectId, address.get(), reminder.language, title, body, console.inboxPage(),
                 config.urgencyOf(reminder.kind, mandatory), config.timeToLiveOf(reminder.kind));
         return Optional.of(new Prepared(message, carried.stream().map(r -> r.id).toList(),
                 unavailable.filter(reason -> channelsConfig.preview())));

@@ -119,7 +119,7 @@ class VendorChannelsTest {
                 assertThat(received.payload().path("title").asText()).isEqualTo("任务逾期提醒：" + code);
                 assertThat(received.payload().path("body").asText()).contains("深化行政审批制度改革");
                 assertThat(received.payload().path("url").asText())
-                        .isEqualTo("https://reform.example.org/notifications");
+                        .isEqualTo("https://reform.example.org/inbox");
                 assertThat(received.headers()).containsEntry("ttl", "259200").containsEntry("urgency", "high");
             });
         }
@@ -262,12 +262,12 @@ class VendorChannelsTest {
         assertThat(messengers.wecomMessagesTo(wecomUser)).anySatisfy(message ->
                 assertThat(message.path("textcard").path("title").asText()).isEqualTo("任务逾期提醒：" + code));
         assertThat(card.path("textcard").path("description").asText()).contains("深化行政审批制度改革");
-        assertThat(card.path("textcard").path("url").asText()).isEqualTo("https://reform.example.org/notifications");
+        assertThat(card.path("textcard").path("url").asText()).isEqualTo("https://reform.example.org/inbox");
         JsonNode robot = messengers.dingtalkMessagesTo(dingtalkUser).get(0);
         assertThat(robot.path("msgKey").asText()).isEqualTo("sampleActionCard");
         assertThat(robot.path("robotCode").asText()).isEqualTo(LocalWorkMessengers.APP_KEY);
         assertThat(robot.path("msgParam").asText()).contains("深化行政审批制度改革")
-                .contains("https://reform.example.org/notifications");
+                .contains("https://reform.example.org/inbox");
         assertThat(messengers.wecomTokens() - wecomTokens).as("WeCom token fetched once, then kept").isLessThanOrEqualTo(1);
         assertThat(messengers.dingtalkTokens() - dingtalkTokens).as("DingTalk token fetched once, then kept")
                 .isLessThanOrEqualTo(1);
