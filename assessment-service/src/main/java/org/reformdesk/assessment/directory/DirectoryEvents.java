@@ -3,9 +3,9 @@ package org.reformdesk.assessment.directory;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.UnitChanged;
 import org.reformdesk.events.UnitKind;
@@ -14,8 +14,9 @@ import org.reformdesk.platform.inbox.Inbox;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Keeps the local copy of the units and ranks each in its category; a reform office (改革办) runs the plan and is not
- * assessed, so it is ranked in no category (and leaves its ranking if it was registered as another kind before).
+ * Keeps the local copy of the units and places each in its category, which the rankings follow ({@link UnitPlaced});
+ * a reform office (改革办) runs the plan and is not assessed, so it is placed in no category (and leaves its ranking if
+ * it was registered as another kind before).
  */
 @ApplicationScoped
 public class DirectoryEvents {
@@ -24,7 +25,7 @@ public class DirectoryEvents {
     Inbox inbox;
 
     @Inject
-    LiveScores scores;
+    Event<UnitPlaced> placed;
 
     @Incoming("directory")
     @Blocking
@@ -43,12 +44,12 @@ public class DirectoryEvents {
                     unit.category = null;
                     unit.persist();
                     if (before != null) {
-                        scores.leaveRanking(changed.unitId(), before);
+                        placed.fire(new UnitPlaced(changed.unitId(), before, null));
                     }
                 } else {
                     unit.category = changed.category();
                     unit.persist();
-                    scores.placeInCategory(changed.unitId(), before, changed.category());
+                    placed.fire(new UnitPlaced(changed.unitId(), before, changed.category()));
                 }
             }
         });

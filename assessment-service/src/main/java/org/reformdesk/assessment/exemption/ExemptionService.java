@@ -1,12 +1,12 @@
 package org.reformdesk.assessment.exemption;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.reformdesk.assessment.directory.AssessedUnit;
-import org.reformdesk.assessment.live.Indicator;
-import org.reformdesk.assessment.live.LiveScores;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -29,7 +29,7 @@ public class ExemptionService {
     EntityManager entityManager;
 
     @Inject
-    LiveScores scores;
+    Event<PointsExempted> exempted;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -108,7 +108,7 @@ public class ExemptionService {
                 .setParameter("subject", subjectId).setParameter("indicator", indicator.name())
                 .setParameter("occasion", occasion)
                 .getResultList();
-        months.stream().distinct().sorted().forEach(month -> scores.refresh(unitId, month));
+        exempted.fire(new PointsExempted(unitId, months.stream().distinct().sorted().toList()));
         return exemption;
     }
 

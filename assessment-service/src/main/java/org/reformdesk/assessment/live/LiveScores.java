@@ -1,14 +1,20 @@
 package org.reformdesk.assessment.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.directory.UnitPlaced;
+import org.reformdesk.assessment.exemption.PointsExempted;
 import org.reformdesk.assessment.manual.ManualScore;
+import org.reformdesk.assessment.manual.MonthScoreEntered;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeBook;
+import org.reformdesk.assessment.scheme.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.RankingUpdated;
 import org.reformdesk.platform.inbox.OncePerBatch;
@@ -113,6 +119,18 @@ public class LiveScores {
         }
     }
 
+    /** An exemption took points out of the unit's months: each is re-scored and re-ranked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onPointsExempted(@Observes PointsExempted exempted) {
+        exempted.months().forEach(month -> refresh(exempted.unitId(), month));
+    }
+
+    /** A manual score for a month counts in that month's score at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onMonthScoreEntered(@Observes MonthScoreEntered entered) {
+        refresh(entered.unitId(), entered.month());
+    }
+
     private void rerankOncePerBatch(AssessmentCategory category, String month) {
         oncePerBatch.run("2 rank " + category.name() + " " + month, () -> rerank(category, month));
     }
@@ -171,6 +189,16 @@ public class LiveScores {
             rerankOncePerBatch(before, month);
         }
         rerankOncePerBatch(category, month);
+    }
+
+    /** Follows the directory: a unit placed in a category is ranked there; one placed in none leaves its ranking. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onUnitPlaced(@Observes UnitPlaced placed) {
+        if (placed.category() == null) {
+            leaveRanking(placed.unitId(), placed.before());
+        } else {
+            placeInCategory(placed.unitId(), placed.before(), placed.category());
+        }
     }
 
     /** A unit that is no longer assessed (it became a reform office): out of this month's ranking of its category. */

@@ -1,6 +1,8 @@
 package org.reformdesk.assessment.live;
 
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeDefinition;
+import org.reformdesk.assessment.scheme.ScoringRules;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,7 +2,6 @@ package org.reformdesk.assessment.live;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,27 +13,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.reformdesk.assessment.directory.AssessedUnit;
-import org.reformdesk.assessment.exemption.Exemption;
-import org.reformdesk.assessment.manual.ManualScore;
-import org.reformdesk.assessment.manual.ManualScoreResource;
+import org.reformdesk.assessment.live.RankingViews.RankingPage;
+import org.reformdesk.assessment.live.RankingViews.ScoreCard;
+import org.reformdesk.assessment.scheme.Rescoring;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.paging.PageRequest;
-import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Rankings by category and month — a closed month frozen as published, the current month live — and each unit's
- * score card: its score and rank, every point of the month with the fact behind it, and its trend month by month.
+ * Rankings by category and month and each unit's score card, as {@link ScoreCards} reads them; and the rebuild of
+ * every monthly score.
  */
 @Path("/api/v1")
 @Tag(name = "Assessment")
@@ -42,36 +33,11 @@ public class RankingResource {
 
     static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
-    /** A page of a ranking, with the month it is for and whether it is frozen. */
-    public record RankingPage(AssessmentCategory category, String month, boolean frozen, List<Standings.Place> items,
-            int page, int size, long total) {
-    }
-
-    /** A fact behind the score; an exempted one (容错) is shown with the office's reason and does not count. */
-    public record PointView(Indicator indicator, BigDecimal points, String reason, Instant occurredAt, UUID eventId,
-            UUID subjectId, boolean exempted, String exemptionReason) {
-    }
-
-    public record MonthPoint(String month, BigDecimal score, Integer rank, boolean frozen) {
-    }
-
-    public record ScoreCard(UUID unitId, String code, String name, AssessmentCategory category, String month,
-            BigDecimal score, Integer rank, int unitsRanked, boolean frozen, Boolean diagnosis,
-            List<MonthlyScore.Part> indicators, List<PointView> points,
-            List<ManualScoreResource.ManualScoreView> manualScores, List<MonthPoint> trend) {
-    }
-
     @Inject
-    Standings standings;
-
-    @Inject
-    LiveScores scores;
+    ScoreCards scoreCards;
 
     @Inject
     ScoreRebuild rebuild;
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     Caller caller;
@@ -82,11 +48,7 @@ public class RankingResource {
     public RankingPage ranking(@NotNull @QueryParam("category") AssessmentCategory category,
             @QueryParam("month") @Pattern(regexp = MONTH, message = "must be YYYY-MM") String month,
             @Valid @BeanParam PageRequest paging) {
-        Standings.Table table = standings.ranking(category, month == null ? scores.currentMonth().toString() : month);
-        List<Standings.Place> page = table.places().stream().skip((long) paging.page * paging.size)
-                .limit(paging.size).toList();
-        return new RankingPage(category, table.month(), table.frozen(), page, paging.page, paging.size,
-                table.places().size());
+        return scoreCards.ranking(category, month, paging);
     }
 
     @GET
@@ -96,50 +58,14 @@ public class RankingResource {
     public ScoreCard scoreCard(@PathParam("unitId") UUID unitId,
             @QueryParam("month") @Pattern(regexp = MONTH, message = "must be YYYY-MM") String month) {
         caller.requireRead(unitId);
-        String wanted = month == null ? scores.currentMonth().toString() : month;
-        AssessedUnit unit = AssessedUnit.findById(unitId);
-        if (unit == null || unit.category == null) {
-            throw ProblemException.notFound("Unit score", unitId);
-        }
-        Standings.Table table = standings.ranking(unit.category, wanted);
-        Standings.Place place = table.places().stream().filter(p -> p.unitId().equals(unitId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Unit score", unitId));
-        List<ScoreEntry> entries = ScoreEntry.<ScoreEntry>find(
-                "unitId = ?1 and month = ?2 order by occurredAt desc", unitId, wanted).page(0, PageRequest.MAX_SIZE).list();
-        Map<UUID, String> exemptions = Exemption.<Exemption>stream("unitId", unitId)
-                .collect(Collectors.toMap(e -> e.id, e -> e.reason));
-        List<PointView> points = entries.stream().map(e -> new PointView(e.indicator, e.points, e.reason,
-                e.occurredAt, e.eventId, e.subjectId, e.exemptedBy != null, exemptions.get(e.exemptedBy))).toList();
-        List<ManualScoreResource.ManualScoreView> manual = ManualScore.<ManualScore>list(
-                        "unitId = ?1 and period in (?2, ?3) order by period desc, kind", unitId, wanted,
-                        wanted.substring(0, 4)).stream().map(ManualScoreResource.ManualScoreView::of).toList();
-        return new ScoreCard(unitId, unit.code, unit.name, unit.category, wanted, place.score(), place.rank(),
-                table.places().size(), table.frozen(), place.diagnosis(),
-                scores.explain(unitId, wanted, unit.category).parts(), points, manual, trend(unit));
+        return scoreCards.of(unitId, month);
     }
 
     @POST
     @Path("score-rebuilds")
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Operation(summary = "Recompute every monthly score from the stored facts and re-rank (frozen months stay)")
-    public ScoreRebuild.Result rebuild() {
+    public Rescoring.Result rebuild() {
         return rebuild.rebuild();
-    }
-
-    /** The last twelve months in which the unit was scored or ranked, oldest first. */
-    private List<MonthPoint> trend(AssessedUnit unit) {
-        @SuppressWarnings("unchecked")
-        List<String> months = entityManager.createNativeQuery("""
-                        SELECT month FROM unit_standing WHERE unit_id = :unit
-                        UNION SELECT month FROM month_ranking WHERE unit_id = :unit""")
-                .setParameter("unit", unit.id).getResultList();
-        TreeSet<String> ordered = new TreeSet<>(months);
-        ordered.add(scores.currentMonth().toString());
-        return ordered.descendingSet().stream().limit(12).sorted().map(m -> {
-            Standings.Table table = standings.ranking(unit.category, m);
-            return table.places().stream().filter(p -> p.unitId().equals(unit.id)).findFirst()
-                    .map(p -> new MonthPoint(m, p.score(), p.rank(), table.frozen()))
-                    .orElse(new MonthPoint(m, ScoringRules.FULL_MARKS, null, table.frozen()));
-        }).toList();
     }
 }

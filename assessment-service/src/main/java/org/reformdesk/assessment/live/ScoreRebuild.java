@@ -4,7 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.reformdesk.assessment.scheme.Indicator;
+import org.reformdesk.assessment.scheme.Rescoring;
 import org.reformdesk.assessment.scheme.SchemeBook;
+import org.reformdesk.assessment.scheme.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.Rung;
 
@@ -23,11 +26,7 @@ import java.util.UUID;
  * as published.
  */
 @ApplicationScoped
-public class ScoreRebuild {
-
-    /** What a rebuild did: standings recomputed, and how many of them had a different score before. */
-    public record Result(int standings, int changed) {
-    }
+public class ScoreRebuild implements Rescoring {
 
     @Inject
     EntityManager entityManager;
@@ -38,6 +37,7 @@ public class ScoreRebuild {
     @Inject
     SchemeBook schemes;
 
+    @Override
     public Result rebuild() {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             revalue();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.assessment.exemption.ExemptionService;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.events.AccountabilityRecorded;
 import org.reformdesk.events.ExtensionDecided;
 import org.reformdesk.events.OrderEscalated;

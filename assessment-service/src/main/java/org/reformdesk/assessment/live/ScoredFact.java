@@ -1,5 +1,6 @@
 package org.reformdesk.assessment.live;
 
+import org.reformdesk.assessment.scheme.Indicator;
 import java.util.UUID;
 
 /**

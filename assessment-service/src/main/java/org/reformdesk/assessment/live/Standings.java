@@ -3,6 +3,7 @@ package org.reformdesk.assessment.live;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.reformdesk.assessment.scheme.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
 
 import java.math.BigDecimal;

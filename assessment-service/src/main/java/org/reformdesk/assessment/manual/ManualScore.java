@@ -7,7 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.scheme.Indicator;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.manual.ManualScoreViews.ManualScoreView;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -30,7 +31,6 @@ import org.reformdesk.platform.security.Roles;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 /** Manual scores: entered by the assessment group (assessor role), read by those who may read the unit. */
@@ -47,14 +47,6 @@ public class ManualScoreResource {
             @NotNull @DecimalMin(value = "0", message = "must be between 0 and 100")
             @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal score,
             @Size(max = 2000) String note) {
-    }
-
-    public record ManualScoreView(UUID id, UUID unitId, Indicator kind, String period, BigDecimal score, String note,
-            String enteredBy, Instant enteredAt) {
-
-        public static ManualScoreView of(ManualScore s) {
-            return new ManualScoreView(s.id, s.unitId, s.kind, s.period, s.score, s.note, s.enteredBy, s.enteredAt);
-        }
     }
 
     @Inject

@@ -1,10 +1,10 @@
 package org.reformdesk.assessment.manual;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.reformdesk.assessment.directory.AssessedUnit;
-import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -25,7 +25,7 @@ import java.util.UUID;
 public class ManualScoreService {
 
     @Inject
-    LiveScores scores;
+    Event<MonthScoreEntered> monthScores;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -58,7 +58,7 @@ public class ManualScoreService {
             score.enteredAt = clock.instant();
             score.persist();
             if (isMonth(score.period)) {
-                scores.refresh(score.unitId, score.period);
+                monthScores.fire(new MonthScoreEntered(score.unitId, score.period));
             }
             return score.id;
         });

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.reformdesk.assessment.live.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.inbox.OncePerBatch;
 

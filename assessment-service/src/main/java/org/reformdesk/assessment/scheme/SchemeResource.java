@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.reformdesk.assessment.live.ScoreRebuild;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
@@ -53,7 +52,7 @@ public class SchemeResource {
             String createdBy, Instant createdAt, String publishedBy, Instant publishedAt) {
     }
 
-    public record PublicationView(SchemeView scheme, ScoreRebuild.Result rescored) {
+    public record PublicationView(SchemeView scheme, Rescoring.Result rescored) {
     }
 
     @Inject

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.reformdesk.assessment.live.ScoreRebuild;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -24,7 +23,7 @@ import java.util.UUID;
 public class SchemeService {
 
     /** A publication: the scheme now in force, and what rescoring by it changed. */
-    public record Publication(Scheme scheme, ScoreRebuild.Result rescored) {
+    public record Publication(Scheme scheme, Rescoring.Result rescored) {
     }
 
     @Inject
@@ -34,7 +33,7 @@ public class SchemeService {
     SchemeBook book;
 
     @Inject
-    ScoreRebuild rebuild;
+    Rescoring rescoring;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -90,7 +89,7 @@ public class SchemeService {
             scheme.publishedAt = clock.instant();
             return scheme;
         });
-        return new Publication(published, rebuild.rebuild());
+        return new Publication(published, rescoring.rebuild());
     }
 
     public Optional<Scheme> find(UUID id) {

@@ -1,6 +1,5 @@
 package org.reformdesk.assessment.scheme;
 
-import org.reformdesk.assessment.live.Indicator;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.Rung;
 import org.reformdesk.platform.problem.Problem;

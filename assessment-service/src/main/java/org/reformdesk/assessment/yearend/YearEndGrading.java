@@ -1,7 +1,7 @@
 package org.reformdesk.assessment.yearend;
 
-import org.reformdesk.assessment.live.Indicator;
 import org.reformdesk.assessment.live.Ranking;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeDefinition;
 
 import java.math.BigDecimal;

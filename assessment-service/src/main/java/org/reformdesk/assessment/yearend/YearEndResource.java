@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.assessment.directory.AssessedUnit;
-import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeBook;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.paging.Page;

@@ -1,7 +1,9 @@
 package org.reformdesk.assessment.live;
 
 import org.junit.jupiter.api.Test;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.Schemes;
+import org.reformdesk.assessment.scheme.ScoringRules;
 
 import java.math.BigDecimal;
 import java.util.Map;

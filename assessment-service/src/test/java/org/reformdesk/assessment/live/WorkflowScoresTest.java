@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.assessment.Fixtures;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeDefinition;
 import org.reformdesk.assessment.scheme.Schemes;
 import org.reformdesk.events.AssessmentCategory;

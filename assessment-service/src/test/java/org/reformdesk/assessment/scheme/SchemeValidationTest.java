@@ -1,7 +1,6 @@
 package org.reformdesk.assessment.scheme;
 
 import org.junit.jupiter.api.Test;
-import org.reformdesk.assessment.live.Indicator;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.problem.Problem;
 

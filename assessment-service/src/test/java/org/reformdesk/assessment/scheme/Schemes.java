@@ -1,6 +1,5 @@
 package org.reformdesk.assessment.scheme;
 
-import org.reformdesk.assessment.live.Indicator;
 import org.reformdesk.events.AssessmentCategory;
 
 import java.math.BigDecimal;

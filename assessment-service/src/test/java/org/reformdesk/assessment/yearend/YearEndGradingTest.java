@@ -1,7 +1,7 @@
 package org.reformdesk.assessment.yearend;
 
 import org.junit.jupiter.api.Test;
-import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.scheme.Indicator;
 import org.reformdesk.assessment.scheme.SchemeDefinition;
 import org.reformdesk.assessment.scheme.Schemes;
 

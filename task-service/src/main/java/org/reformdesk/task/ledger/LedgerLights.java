@@ -36,14 +36,14 @@ public class LedgerLights {
     ServiceClock clock;
 
     @Inject
-    TaskService tasks;
+    TaskLedger ledger;
 
     @Transactional
     @SuppressWarnings("unchecked")
     public Lights of(LedgerFilter filter) {
         LocalDate today = clock.today();
-        LedgerQuery query = new LedgerQuery(filter, today, tasks.dueSoonDays());
-        String light = query.timelinessCase(today, tasks.dueSoonDays());
+        LedgerQuery query = new LedgerQuery(filter, today, ledger.dueSoonDays());
+        String light = query.timelinessCase(today, ledger.dueSoonDays());
         query.params.put("monthStart", today.withDayOfMonth(1));
         List<Object[]> rows = query.create(entityManager, """
                 SELECT x.kind, x.key, max(x.name), count(DISTINCT x.id) FILTER (WHERE x.light = 'OVERDUE'),

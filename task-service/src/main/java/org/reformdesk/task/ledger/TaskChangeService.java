@@ -31,6 +31,9 @@ public class TaskChangeService {
     TaskService tasks;
 
     @Inject
+    TaskLedger ledger;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -94,7 +97,7 @@ public class TaskChangeService {
                     null);
         }
         task.updatedAt = now;
-        tasks.ledgerChanged();
+        ledger.changed();
         tasks.flushed(task);
     }
 
@@ -154,7 +157,7 @@ public class TaskChangeService {
             task.responsibleLeaderId = leader;
             task.responsiblePersonId = person;
             task.updatedAt = now;
-            tasks.ledgerChanged();
+            ledger.changed();
             outbox.record(reassigned);
             tasks.flushed(task);
             return id;

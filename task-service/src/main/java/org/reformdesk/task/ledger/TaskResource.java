@@ -38,6 +38,9 @@ public class TaskResource {
     TaskService tasks;
 
     @Inject
+    TaskLedger ledger;
+
+    @Inject
     TaskChangeService changes;
 
     @Inject
@@ -48,7 +51,7 @@ public class TaskResource {
     @Operation(summary = "Enter a task into the ledger, ASSIGNED to its lead unit (or a DRAFT to assign later)")
     public Response create(@NotNull @Valid TaskRequests.NewTask task,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        TaskView created = tasks.view(tasks.create(task, caller.name(), idempotencyKey));
+        TaskView created = ledger.view(tasks.create(task, caller.name(), idempotencyKey));
         return Response.created(URI.create("/api/v1/tasks/" + created.id())).entity(created).build();
     }
 
@@ -56,7 +59,7 @@ public class TaskResource {
     @Path("{id}")
     @Operation(summary = "One task, with its milestones and derived timeliness")
     public TaskView get(@PathParam("id") UUID id) {
-        return tasks.view(readable(id));
+        return ledger.view(readable(id));
     }
 
     @GET
@@ -75,7 +78,7 @@ public class TaskResource {
             + "Idempotency-Key")
     public TaskView edit(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.TaskEdit edit,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return tasks.view(changes.edit(id, edit, caller.name(), idempotencyKey));
+        return ledger.view(changes.edit(id, edit, caller.name(), idempotencyKey));
     }
 
     @POST
@@ -85,7 +88,7 @@ public class TaskResource {
             + "reason (reform.task.reassigned.v1); closeOpenOrders closes its open supervision order; Idempotency-Key")
     public TaskView reassign(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Reassignment reassignment,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return tasks.view(changes.reassign(id, reassignment, caller.name(), idempotencyKey));
+        return ledger.view(changes.reassign(id, reassignment, caller.name(), idempotencyKey));
     }
 
     @POST
@@ -95,7 +98,7 @@ public class TaskResource {
             + "the lead unit may START and REQUEST_CLOSE, its special group's liaison REQUEST_CLOSE, the reform office "
             + "does the rest")
     public TaskView move(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.Transition transition) {
-        return tasks.view(tasks.transition(id, transition, caller));
+        return ledger.view(tasks.transition(id, transition, caller));
     }
 
     @POST
@@ -104,7 +107,7 @@ public class TaskResource {
     @Operation(summary = "Set an approved new deadline (动态调整); the old one stays in the history")
     public TaskView adjustDeadline(@PathParam("id") UUID id,
             @NotNull @Valid TaskRequests.DeadlineAdjustment adjustment) {
-        return tasks.view(tasks.adjustDeadline(id, adjustment, caller.name()));
+        return ledger.view(tasks.adjustDeadline(id, adjustment, caller.name()));
     }
 
     @POST
@@ -113,7 +116,7 @@ public class TaskResource {
     @Operation(summary = "Add a milestone (时间节点)")
     public Response addMilestone(@PathParam("id") UUID id, @NotNull @Valid TaskRequests.NewMilestone milestone) {
         tasks.addMilestone(id, milestone, caller.name());
-        return Response.status(201).entity(tasks.view(tasks.find(id).orElseThrow())).build();
+        return Response.status(201).entity(ledger.view(tasks.find(id).orElseThrow())).build();
     }
 
     @PUT
@@ -122,7 +125,7 @@ public class TaskResource {
     @Operation(summary = "Mark a milestone reached (or not); the lead unit or the reform office")
     public TaskView markMilestone(@PathParam("id") UUID id, @PathParam("milestoneId") UUID milestoneId,
             @NotNull @Valid TaskRequests.MilestoneUpdate update) {
-        return tasks.view(tasks.markMilestone(id, milestoneId, update.done(), caller));
+        return ledger.view(tasks.markMilestone(id, milestoneId, update.done(), caller));
     }
 
     @GET
@@ -130,15 +133,15 @@ public class TaskResource {
             + "filtered (responsiblePerson, responsibleLeader, mine=true for the caller's own tasks among them); a unit "
             + "officer sees the tasks their unit leads or takes part in")
     public Page<TaskView> list(@BeanParam LedgerParams filter, @Valid @BeanParam PageRequest paging) {
-        Page<Task> page = tasks.list(filter.toFilter(caller), filter.sort, paging);
-        return new Page<>(tasks.views(page.items()), page.page(), page.size(), page.total());
+        Page<Task> page = ledger.list(filter.toFilter(caller), filter.sort, paging);
+        return new Page<>(ledger.views(page.items()), page.page(), page.size(), page.total());
     }
 
     @GET
     @Path("summary")
     @Operation(summary = "Counts by status, timeliness, policy area, year and lead unit for dashboards (作战图)")
     public LedgerSummary summary(@BeanParam LedgerParams filter) {
-        return tasks.summary(filter.toFilter(caller));
+        return ledger.summary(filter.toFilter(caller));
     }
 
     private Task readable(UUID id) {

@@ -12,7 +12,7 @@ import org.reformdesk.task.directory.SpecialGroup;
 import org.reformdesk.task.directory.Unit;
 import org.reformdesk.task.ledger.LedgerFilter;
 import org.reformdesk.task.ledger.Task;
-import org.reformdesk.task.ledger.TaskService;
+import org.reformdesk.task.ledger.TaskLedger;
 import org.reformdesk.task.ledger.TaskStatus;
 import org.reformdesk.task.ledger.TaskView;
 import org.reformdesk.task.ledger.Timeliness;
@@ -51,7 +51,7 @@ public class ExportService {
     private static final int CHUNK = 1_000;
 
     @Inject
-    TaskService tasks;
+    TaskLedger ledger;
 
     /** The ledger's rows as cell text, read in one transaction so the sheet is one consistent picture. */
     @Transactional
@@ -62,14 +62,14 @@ public class ExportService {
         Map<UUID, String> people = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (int page = 0; page * CHUNK < EXPORT_LIMIT; page++) {
-            Page<Task> chunk = tasks.list(filter, sort, PageRequest.of(page, CHUNK));
+            Page<Task> chunk = ledger.list(filter, sort, PageRequest.of(page, CHUNK));
             List<UUID> named = chunk.items().stream()
                     .flatMap(t -> java.util.stream.Stream.of(t.responsibleLeaderId, t.responsiblePersonId))
                     .filter(id -> id != null && !people.containsKey(id)).distinct().toList();
             if (!named.isEmpty()) {
                 Person.<Person>list("id in ?1", named).forEach(p -> people.put(p.id, p.name));
             }
-            for (TaskView task : tasks.views(chunk.items())) {
+            for (TaskView task : ledger.views(chunk.items())) {
                 rows.add(new String[] {task.code(), task.title(), task.description(), String.join("、", task.policyAreas()),
                         CellText.ORIGINS.get(task.origin()), task.rigid() ? "是" : "否", String.valueOf(task.planYear()),
                         groups.get(task.groupId()), units.getOrDefault(task.leadUnitId(), String.valueOf(task.leadUnitId())),

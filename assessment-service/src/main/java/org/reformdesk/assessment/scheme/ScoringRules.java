@@ -1,4 +1,4 @@
-package org.reformdesk.assessment.live;
+package org.reformdesk.assessment.scheme;
 
 import org.reformdesk.assessment.scheme.SchemeDefinition;
 import org.reformdesk.events.Rung;
@@ -33,7 +33,8 @@ public final class ScoringRules {
 
     /**
      * The points a fact is worth under its indicator; nothing if the category does not weigh the indicator. A close
-     * is worth nothing by itself: the on-time close rate is a share of the month's closes, see {@link MonthlyScore}.
+     * is worth nothing by itself: the on-time close rate is a share of the month's closes (live scoring's
+     * {@code MonthlyScore}).
      */
     public BigDecimal points(Indicator indicator, String detail) {
         return indicator(indicator).map(w -> {
@@ -44,7 +45,8 @@ public final class ScoringRules {
         }).map(ScoringRules::scale).orElse(scale(BigDecimal.ZERO));
     }
 
-    static BigDecimal scale(BigDecimal value) {
+    /** Scores are kept to two decimals, rounded half up. */
+    public static BigDecimal scale(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -1,4 +1,4 @@
-package org.reformdesk.assessment.live;
+package org.reformdesk.assessment.scheme;
 
 /** What a point was given or taken for: the indicator kinds a scheme may weigh. */
 public enum Indicator {

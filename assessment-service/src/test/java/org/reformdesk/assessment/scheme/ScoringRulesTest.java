@@ -1,7 +1,6 @@
-package org.reformdesk.assessment.live;
+package org.reformdesk.assessment.scheme;
 
 import org.junit.jupiter.api.Test;
-import org.reformdesk.assessment.scheme.Schemes;
 
 import java.math.BigDecimal;
 

@@ -1,0 +1,13 @@
+package org.reformdesk.pilot;
+
+import org.junit.jupiter.api.Test;
+import org.reformdesk.testing.Architecture;
+
+/** Package by feature holds: the feature packages depend on each other without a loop, and on no other service. */
+class ArchitectureTest {
+
+    @Test
+    void featurePackagesHaveNoLoopsAndTheServiceStandsAlone() {
+        Architecture.assertSoundService("org.reformdesk.pilot");
+    }
+}
