@@ -2,6 +2,7 @@ package org.reformdesk.console.inbox;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -86,8 +87,13 @@ public class InboxResource {
         return Response.ok().header("HX-Refresh", "true").header("HX-Trigger", "reminders-read").build();
     }
 
-    /** The person's reminders as they land, each as an event named {@code reminder} carrying its rendered row. */
+    /**
+     * The person's reminders as they land, each as an event named {@code reminder} carrying its rendered row. Blocking:
+     * finding whose inbox this is may ask task-service (a login without a {@code person} claim), which an event-loop
+     * thread may not wait for.
+     */
     @GET
+    @Blocking
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(Sse sse) {
