@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,5 +47,11 @@ public final class Upload {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The name a browser saves a download as: RFC 5987's filename*, UTF-8 and percent-encoded. */
+    public static String downloadName(String contentDisposition) {
+        String encoded = contentDisposition.substring(contentDisposition.indexOf("filename*=UTF-8''") + 17);
+        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }
