@@ -35,9 +35,12 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/inspections/{id}/findings", supervision),
                 entry("POST /api/v1/findings/{id}/rectification-items", supervision),
                 entry("POST /api/v1/rectification-items/{id}/reports", Set.of(REFORM_OFFICE, UNIT_OFFICER)),
+                entry("POST /api/v1/rectification-items/{id}/reports/{reportId}/evidence",
+                        Set.of(REFORM_OFFICE, UNIT_OFFICER)),
                 entry("POST /api/v1/rectification-items/{id}/re-inspections", supervision),
                 entry("POST /api/v1/rectification-items/overdue-sweeps", office),
                 entry("PUT /api/v1/working-calendar/{day}", office),
+                entry("PUT /api/v1/working-calendar/years/{year}", office),
                 entry("DELETE /api/v1/working-calendar/{day}", office));
     }
 

@@ -46,6 +46,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/tasks/{id}/milestones", office),
                 entry("PUT /api/v1/tasks/{id}/milestones/{milestoneId}", leadUnit),
                 entry(REPORTS, Set.of(REFORM_OFFICE, UNIT_OFFICER, GROUP_LIAISON, PARTNER)),
+                entry("POST /api/v1/tasks/{id}/reports/{period}/evidence", leadUnitOrGroup),
                 entry("POST /api/v1/tasks/sheet", office),
                 entry("POST /api/v1/deadline-sweeps", office),
                 entry("POST /api/v1/units", office),

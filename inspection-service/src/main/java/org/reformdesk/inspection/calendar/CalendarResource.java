@@ -28,6 +28,7 @@ import org.reformdesk.platform.security.Roles;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The working calendar over REST: the office enters each year's public holidays and make-up working days
@@ -47,6 +48,33 @@ public class CalendarResource {
     }
 
     public record DaySetting(@NotNull Boolean working, @NotBlank @Size(max = 200) String note) {
+    }
+
+    /** A year's whole schedule: every public holiday and every make-up working day (调休上班), each list complete. */
+    public record YearSetting(
+            @NotNull @Size(max = YearSchedule.MAX_HOLIDAYS) List<@NotNull LocalDate> holidays,
+            @NotNull @Size(max = YearSchedule.MAX_WORKING_DAYS) List<@NotNull LocalDate> workingDays) {
+    }
+
+    /** The year as it now stands; {@code changed} is false when the schedule was already in place. */
+    public record YearView(int year, List<LocalDate> holidays, List<LocalDate> workingDays, boolean changed,
+            Instant replacedAt, String replacedBy) {
+
+        static YearView of(CalendarService.Replaced replaced) {
+            return new YearView(replaced.schedule().year(), replaced.schedule().holidays(),
+                    replaced.schedule().workingDays(), replaced.changed(),
+                    replaced.latest().map(r -> r.replacedAt).orElse(null),
+                    replaced.latest().map(r -> r.replacedBy).orElse(null));
+        }
+    }
+
+    public record ReplacementView(int year, Instant replacedAt, String replacedBy, List<LocalDate> holidays,
+            List<LocalDate> workingDays) {
+
+        static ReplacementView of(CalendarYearReplacement replacement) {
+            return new ReplacementView(replacement.year, replacement.replacedAt, replacement.replacedBy,
+                    List.copyOf(replacement.holidays), List.copyOf(replacement.workingDays));
+        }
     }
 
     @Inject
@@ -76,6 +104,24 @@ public class CalendarResource {
     @Operation(summary = "Make a day a holiday (working=false) or a make-up working day (working=true)")
     public DayView set(@PathParam("day") LocalDate day, @NotNull @Valid DaySetting setting) {
         return DayView.of(calendar.set(day, setting.working(), setting.note(), caller.name()));
+    }
+
+    @PUT
+    @Path("years/{year}")
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    @Operation(summary = "Replace a year's holidays and make-up working days with the official schedule, all at "
+            + "once; orders already issued keep their reply-by dates; repeating it changes nothing")
+    public YearView replaceYear(@PathParam("year") @Min(2000) @Max(2100) int year,
+            @NotNull @Valid YearSetting setting) {
+        YearSchedule schedule = YearSchedule.of(year, setting.holidays(), setting.workingDays());
+        return YearView.of(calendar.replaceYear(schedule, caller.name()));
+    }
+
+    @GET
+    @Path("years/{year}/replacements")
+    @Operation(summary = "Who replaced the year's schedule, when, and with which days; newest first")
+    public List<ReplacementView> replacements(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return calendar.replacements(year).stream().map(ReplacementView::of).toList();
     }
 
     @DELETE

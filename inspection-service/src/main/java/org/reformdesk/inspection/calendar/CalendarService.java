@@ -9,8 +9,12 @@ import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Keeps the working calendar the office loads each year, and answers which days are working days. */
@@ -61,5 +65,65 @@ public class CalendarService {
     @Transactional
     public boolean remove(LocalDate day) {
         return CalendarDay.deleteById(day);
+    }
+
+    /** What replacing a year did: whether anything changed, and the latest replacement of that year (if any). */
+    public record Replaced(YearSchedule schedule, boolean changed, Optional<CalendarYearReplacement> latest) {
+    }
+
+    /**
+     * Makes the year's exceptions exactly those of {@code schedule}, in one transaction, and records who did it. A
+     * day that keeps its kind keeps its note and its last change, so repeating the same schedule changes nothing and
+     * records nothing. Orders already issued keep their reply-by dates: each order stores its own when issued.
+     */
+    @Transactional
+    public Replaced replaceYear(YearSchedule schedule, String actor) {
+        int year = schedule.year();
+        // Two offices replacing the same year at once would each insert the same new days; the second waits here.
+        CalendarDay.getEntityManager().createNativeQuery(
+                "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('calendar_day'), ?1)) AS locked")
+                .setParameter(1, year).getSingleResult();
+        Map<LocalDate, CalendarDay> stored = CalendarDay.<CalendarDay>list("day >= ?1 and day < ?2",
+                LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)).stream()
+                .collect(Collectors.toMap(d -> d.day, Function.identity()));
+        boolean changed = false;
+        for (CalendarDay day : stored.values()) {
+            if (!schedule.days().containsKey(day.day)) {
+                day.delete();
+                changed = true;
+            }
+        }
+        for (Map.Entry<LocalDate, Boolean> day : schedule.days().entrySet()) {
+            CalendarDay entry = stored.get(day.getKey());
+            if (entry != null && entry.working == day.getValue()) {
+                continue;
+            }
+            if (entry == null) {
+                entry = new CalendarDay();
+                entry.day = day.getKey();
+            }
+            entry.working = day.getValue();
+            entry.note = day.getValue() ? "调休上班" : "法定节假日";
+            entry.changedAt = clock.instant();
+            entry.changedBy = actor;
+            entry.persist();
+            changed = true;
+        }
+        if (changed) {
+            CalendarYearReplacement replacement = new CalendarYearReplacement();
+            replacement.id = UUID.randomUUID();
+            replacement.year = year;
+            replacement.replacedAt = clock.instant();
+            replacement.replacedBy = actor;
+            replacement.holidays = new ArrayList<>(schedule.holidays());
+            replacement.workingDays = new ArrayList<>(schedule.workingDays());
+            replacement.persist();
+        }
+        return new Replaced(schedule, changed, replacements(year).stream().findFirst());
+    }
+
+    /** Every replacement of the year, newest first. */
+    public List<CalendarYearReplacement> replacements(int year) {
+        return CalendarYearReplacement.list("year = ?1 order by replacedAt desc", year);
     }
 }

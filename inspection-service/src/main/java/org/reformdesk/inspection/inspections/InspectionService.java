@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.reformdesk.platform.evidence.EvidenceFile;
+import org.reformdesk.platform.evidence.EvidenceStore;
+import org.reformdesk.platform.evidence.StoredEvidence;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -42,6 +45,9 @@ public class InspectionService {
     /** What a rectification list can filter on; null fields do not filter. */
     public record ItemFilter(UUID unit, UUID finding, RectificationState state, Boolean overdue) {
     }
+
+    @Inject
+    EvidenceStore evidence;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -171,6 +177,25 @@ public class InspectionService {
 
     public List<RectificationReport> reports(UUID itemId) {
         return RectificationReport.list("itemId = ?1 order by reportedAt", itemId);
+    }
+
+    /** Attaches an evidence file to one of the item's reports, in the report's database and transaction. */
+    @Transactional
+    public StoredEvidence attach(UUID itemId, UUID reportId, EvidenceFile file, String actor) {
+        return evidence.put(report(itemId, reportId).id, file, actor);
+    }
+
+    public List<StoredEvidence> evidence(UUID itemId, UUID reportId) {
+        return evidence.list(report(itemId, reportId).id);
+    }
+
+    public Optional<EvidenceStore.Content> evidence(UUID itemId, UUID reportId, UUID evidenceId) {
+        return evidence.get(report(itemId, reportId).id, evidenceId);
+    }
+
+    private RectificationReport report(UUID itemId, UUID reportId) {
+        return RectificationReport.<RectificationReport>find("id = ?1 and itemId = ?2", reportId, itemId)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Rectification report", reportId));
     }
 
     public List<ReInspection> reInspections(UUID itemId) {

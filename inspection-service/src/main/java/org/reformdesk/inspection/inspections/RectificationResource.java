@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,8 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.reformdesk.platform.evidence.EvidenceUploads;
+import org.reformdesk.platform.evidence.StoredEvidence;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
@@ -25,6 +31,7 @@ import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
 import org.reformdesk.platform.time.ServiceClock;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,6 +91,9 @@ public class RectificationResource {
     @Inject
     ServiceClock clock;
 
+    @Inject
+    EvidenceUploads uploads;
+
     @GET
     @Operation(summary = "Rectification items by deadline, by unit, finding, state and overdue; a unit officer sees "
             + "their unit's")
@@ -113,6 +123,41 @@ public class RectificationResource {
         RectificationItem item = inspections.report(id, new InspectionService.NewReport(request.content(),
                 request.evidence()), caller.name(), key);
         return ItemView.of(item, clock.today(), inspections);
+    }
+
+    @POST
+    @Path("{id}/reports/{reportId}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER})
+    @Operation(summary = "Attach an evidence file (佐证材料) to a rectification report: PDF, PNG, JPEG, Word or Excel, "
+            + "as the multipart field \"file\"; the kind is read from the bytes; the item's unit or the reform office")
+    public Response attach(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @RestForm(EvidenceUploads.FIELD) FileUpload file) {
+        caller.requireActFor(readable(id).unitId);
+        StoredEvidence stored = inspections.attach(id, reportId, uploads.accepted(file), caller.name());
+        return Response.created(URI.create("/api/v1/rectification-items/" + id + "/reports/" + reportId
+                + "/evidence/" + stored.id())).entity(stored).build();
+    }
+
+    @GET
+    @Path("{id}/reports/{reportId}/evidence")
+    @Operation(summary = "The evidence files of a rectification report, oldest first")
+    public List<StoredEvidence> evidence(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId) {
+        readable(id);
+        return inspections.evidence(id, reportId);
+    }
+
+    @GET
+    @Path("{id}/reports/{reportId}/evidence/{evidenceId}")
+    @Produces({"application/pdf", "image/png", "image/jpeg", "application/msword", "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Download one evidence file, with its own media type and its name")
+    public Response download(@PathParam("id") UUID id, @PathParam("reportId") UUID reportId,
+            @PathParam("evidenceId") UUID evidenceId) {
+        readable(id);
+        return inspections.evidence(id, reportId, evidenceId).map(EvidenceUploads::served)
+                .orElseThrow(() -> ProblemException.notFound("Evidence file", evidenceId));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package org.reformdesk.task.reporting;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -8,15 +9,25 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.reformdesk.platform.evidence.EvidenceStore;
+import org.reformdesk.platform.evidence.EvidenceUploads;
+import org.reformdesk.platform.evidence.StoredEvidence;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
+import org.reformdesk.platform.problem.ProblemException;
+import org.reformdesk.platform.security.Roles;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.task.ledger.TaskService;
 
@@ -70,6 +81,12 @@ public class ReportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    EvidenceUploads uploads;
+
+    @Inject
+    EvidenceStore evidence;
+
     @POST
     @Operation(summary = "File the month's report (201), or update it (200) keeping the earlier filing; the lead "
             + "unit, its special group's liaison or the reform office")
@@ -95,6 +112,41 @@ public class ReportResource {
         readable(id);
         ProgressReport report = reports.report(id, period);
         return ReportView.of(report, reports.revisions(report.id).stream().map(RevisionView::of).toList());
+    }
+
+    @POST
+    @Path("{period}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Roles.REFORM_OFFICE, Roles.UNIT_OFFICER, Roles.GROUP_LIAISON})
+    @Operation(summary = "Attach an evidence file (佐证材料) to the month's report: PDF, PNG, JPEG, Word or Excel, "
+            + "as the multipart field \"file\"; the kind is read from the bytes; the lead unit, its special group's "
+            + "liaison or the reform office")
+    public Response attach(@PathParam("id") UUID id, @PathParam("period") String period,
+            @RestForm(EvidenceUploads.FIELD) FileUpload file) {
+        StoredEvidence stored = reports.attach(id, period, uploads.accepted(file), caller);
+        return Response.created(URI.create("/api/v1/tasks/" + id + "/reports/" + period + "/evidence/" + stored.id()))
+                .entity(stored).build();
+    }
+
+    @GET
+    @Path("{period}/evidence")
+    @Operation(summary = "The evidence files of the month's report, oldest first")
+    public List<StoredEvidence> evidence(@PathParam("id") UUID id, @PathParam("period") String period) {
+        readable(id);
+        return evidence.list(reports.report(id, period).id);
+    }
+
+    @GET
+    @Path("{period}/evidence/{evidenceId}")
+    @Produces({"application/pdf", "image/png", "image/jpeg", "application/msword", "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "Download one evidence file, with its own media type and its name")
+    public Response download(@PathParam("id") UUID id, @PathParam("period") String period,
+            @PathParam("evidenceId") UUID evidenceId) {
+        readable(id);
+        return evidence.get(reports.report(id, period).id, evidenceId).map(EvidenceUploads::served)
+                .orElseThrow(() -> ProblemException.notFound("Evidence file", evidenceId));
     }
 
     private void readable(UUID id) {

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.reformdesk.events.ProgressReported;
+import org.reformdesk.platform.evidence.EvidenceFile;
+import org.reformdesk.platform.evidence.EvidenceStore;
+import org.reformdesk.platform.evidence.StoredEvidence;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.outbox.Outbox;
 import org.reformdesk.platform.problem.ProblemException;
@@ -42,6 +45,9 @@ public class ReportService {
 
     @Inject
     ReportDeadlines deadlines;
+
+    @Inject
+    EvidenceStore evidence;
 
     @Transactional
     public Filed file(UUID taskId, ReportResource.Filing filing, Caller caller, String idempotencyKey) {
@@ -93,6 +99,14 @@ public class ReportService {
         return ProgressReport.<ProgressReport>find("taskId = ?1 and period = ?2", taskId, period).firstResultOptional()
                 .orElseThrow(() -> new ProblemException(404, "Report not found",
                         "No progress report for " + period + " on task " + taskId + "."));
+    }
+
+    /** Attaches an evidence file to the month's report; whoever may file the report may attach to it. */
+    @Transactional
+    public StoredEvidence attach(UUID taskId, String period, EvidenceFile file, Caller caller) {
+        Task task = Task.<Task>findByIdOptional(taskId).orElseThrow(() -> ProblemException.notFound("Task", taskId));
+        caller.requireActFor(task.leadUnitId, task.groupId);
+        return evidence.put(report(taskId, period).id, file, caller.name());
     }
 
     public List<ReportRevision> revisions(UUID reportId) {

@@ -13,15 +13,17 @@ import org.reformdesk.platform.problem.Problem;
 import org.reformdesk.platform.problem.ProblemResponses;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The size limits of a request, answered as problem+json like every other refusal: a URI over
  * {@code reform.http.max-uri-length} is 414, headers over {@code reform.http.max-header-size} together are 431, a
- * declared body over {@code reform.http.max-body-size} is 413. Vert.x's own codec would answer the first two itself
- * with an empty body, before any handler of the application runs (Quarkus 3.34 lets no application set the server's
- * invalid-request handler), so its limits ({@code quarkus.http.limits.*}, platform defaults) sit well above these and
- * only a request beyond them (a 64 KiB request line, 64 KiB of headers) still gets Vert.x's empty answer.
+ * declared body over {@code reform.http.max-body-size} (a multipart upload: {@code reform.http.max-upload-size}) is
+ * 413. Vert.x's own codec would answer the first two itself with an empty body, before any handler of the
+ * application runs (Quarkus 3.34 lets no application set the server's invalid-request handler), so its limits
+ * ({@code quarkus.http.limits.*}, platform defaults) sit well above these and only a request beyond them (a 64 KiB
+ * request line, 64 KiB of headers) still gets Vert.x's empty answer.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -54,8 +56,12 @@ public class HttpLimits {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declaredLength(length) > limits.maxBodySize()) {
-            refuse(context, 413, "The body is larger than " + limits.maxBodySize() + " bytes.");
+        // Only a file upload may be larger than a JSON body; an operation that reads no multipart form answers 415.
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        long allowed = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                ? limits.maxUploadSize() : limits.maxBodySize();
+        if (length != null && declaredLength(length) > allowed) {
+            refuse(context, 413, "The body is larger than " + allowed + " bytes.");
             return;
         }
         context.next();

@@ -14,4 +14,7 @@ public interface HttpLimitsConfig {
 
     /** The largest body a request may declare (Content-Length); larger is 413. */
     long maxBodySize();
+
+    /** The largest multipart/form-data body (a file upload) a request may declare; larger is 413. */
+    long maxUploadSize();
 }

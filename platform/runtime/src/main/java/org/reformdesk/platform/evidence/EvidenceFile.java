@@ -1,0 +1,95 @@
+package org.reformdesk.platform.evidence;
+
+import org.reformdesk.platform.input.Storable;
+import org.reformdesk.platform.problem.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An evidence file (佐证材料) as a unit attached it, checked: a name a person can read back (Chinese kept), at most
+ * the configured size, and content that is one of the {@link EvidenceKind kinds} by its own bytes and named as such —
+ * a program or an archive renamed to 报告.pdf is refused.
+ */
+public record EvidenceFile(String filename, EvidenceKind kind, byte[] content) {
+
+    /** Longer names are cut by some file systems and fill a download dialog; none of the offices' names come close. */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    /**
+     * The file, or a problem: 400 for a missing, empty or unreadable name or an empty file, 413 over
+     * {@code maxBytes}, 415 for content that is no allowed kind or not the kind its name says.
+     */
+    public static EvidenceFile checked(String filename, byte[] content, long maxBytes) {
+        String name = baseName(filename);
+        if (name.isEmpty()) {
+            throw ProblemException.invalid("file", "has no file name");
+        }
+        Optional<String> unreadable = Storable.text(name);
+        if (unreadable.isPresent()) {
+            throw ProblemException.invalid("file", "its name " + unreadable.get());
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ProblemException.invalid("file", "its name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        tooLarge(content.length, maxBytes);
+        if (content.length == 0) {
+            throw ProblemException.invalid("file", "is empty");
+        }
+        EvidenceKind kind = ContentSniffer.kindOf(content).orElseThrow(() -> new ProblemException(415,
+                "Unsupported Media Type", name + " is not a PDF, PNG or JPEG image, or Word or Excel document, by its "
+                + "content; only those are taken as evidence."));
+        String extension = extension(name);
+        if (!kind.extensions().contains(extension)) {
+            throw new ProblemException(415, "Unsupported Media Type", name + " is a " + kind.label()
+                    + " by its content, but its name ends in "
+                    + (extension.isEmpty() ? "no extension" : "." + extension)
+                    + "; name it ." + kind.extensions().get(0) + ".");
+        }
+        return new EvidenceFile(name, kind, content);
+    }
+
+    /** Refuses a file of {@code size} bytes over {@code maxBytes}, before anyone reads it. */
+    public static void tooLarge(long size, long maxBytes) {
+        if (size > maxBytes) {
+            throw new ProblemException(413, "Payload Too Large", "The file has " + size + " bytes; evidence files "
+                    + "may have at most " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MiB).");
+        }
+    }
+
+    /**
+     * A Content-Disposition for downloading {@code filename}: the name itself as RFC 5987 {@code filename*} in UTF-8,
+     * which browsers prefer, and an ASCII stand-in in {@code filename} for those that read only that.
+     */
+    public static String contentDisposition(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        for (int i = 0; i < filename.length(); i++) {
+            char c = filename.charAt(i);
+            ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '_');
+        }
+        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (Character.isLetterOrDigit(c) && c < 0x80 || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** The name without any folder a browser sent with it (C:\fakepath\报告.pdf). */
+    private static String baseName(String filename) {
+        if (filename == null) {
+            return "";
+        }
+        return filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).strip();
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}
