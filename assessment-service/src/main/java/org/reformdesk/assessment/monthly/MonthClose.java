@@ -17,7 +17,9 @@ import org.reformdesk.platform.time.ServiceClock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,21 +55,45 @@ public class MonthClose {
     @Inject
     ServiceClock clock;
 
-    /** At the month boundary (the clock), closes every ended month that has standings and is not closed yet. */
+    /** On the schedule, catches up: see {@link #catchUp()}. */
     @Scheduled(every = "${reform.month-close.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        String current = scores.currentMonth().toString();
-        @SuppressWarnings("unchecked")
-        List<String> ended = entityManager.createNativeQuery("""
-                        SELECT DISTINCT s.month FROM unit_standing s WHERE s.month < :current
-                        AND s.category IS NOT NULL AND NOT EXISTS (SELECT 1 FROM month_close c
-                            WHERE c.month = s.month AND c.category = s.category)
-                        ORDER BY s.month""")
-                .setParameter("current", current).getResultList();
-        for (String month : ended) {
-            Result result = close(YearMonth.parse(month), SYSTEM);
-            LOG.infof("Closed %s: %s", month, result.closed());
+        for (Result result : catchUp()) {
+            LOG.infof("Closed %s: %s", result.month(), result.closed());
         }
+    }
+
+    /**
+     * Closes, oldest first, every month from the first this service knows (its earliest standing or close) up to the
+     * last full month that is not closed in every category — not just the month that ended last, so months missed
+     * while the service was down over the 1st, or skipped by a clock moved ahead, are frozen too, each from its own
+     * month's standings. Replicas doing it at once close each (month, category) once: the key decides.
+     *
+     * @return the months a category was closed in now, oldest first; empty when nothing was left to close
+     */
+    public List<Result> catchUp() {
+        YearMonth lastFull = scores.currentMonth().minusMonths(1);
+        String first = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                        SELECT min(month) FROM (SELECT min(month) AS month FROM unit_standing
+                            UNION ALL SELECT min(month) FROM month_close) known""")
+                .getSingleResult());
+        if (first == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> closed = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT month FROM month_close GROUP BY month HAVING count(*) = :categories")
+                .setParameter("categories", AssessmentCategory.values().length).getResultList()));
+        List<Result> results = new ArrayList<>();
+        for (YearMonth month = YearMonth.parse(first); !month.isAfter(lastFull); month = month.plusMonths(1)) {
+            if (!closed.contains(month.toString())) {
+                Result result = close(month, SYSTEM);
+                if (!result.closed().isEmpty()) {
+                    results.add(result);
+                }
+            }
+        }
+        return results;
     }
 
     /** Closes an ended month for {@code actor}; the current month and months to come are refused. */
