@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 @Tag(name = "Assessment")
 public class RankingResource {
 
-    static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
+    public static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
     /** A page of a ranking, with the month it is for and whether it is frozen. */
     public record RankingPage(AssessmentCategory category, String month, boolean frozen, List<Standings.Place> items,

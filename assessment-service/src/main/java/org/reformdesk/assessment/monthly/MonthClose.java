@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.reformdesk.assessment.bulletin.Bulletins;
 import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.assessment.live.UnitStanding;
 import org.reformdesk.events.AssessmentCategory;
@@ -24,9 +25,9 @@ import java.util.UUID;
 
 /**
  * Closes a month (一月一排名): each category's ranking of the month is frozen as that month's snapshot, the
- * lowest-ranked unit is flagged for a diagnosis visit (一月一会诊) and the month is published for the bulletin
- * (一月一通报). The (month, category) key decides, in the same transaction as the outbox row, so closing a month
- * twice — or on two replicas at once — changes nothing.
+ * lowest-ranked unit is flagged for a diagnosis visit (一月一会诊), the month is published and its bulletin
+ * (一月一通报) issued. The (month, category) key decides, in the same transaction as the outbox row, so closing a
+ * month twice — or on two replicas at once — changes no ranking (the bulletin is issued again from the same ranking).
  */
 @ApplicationScoped
 public class MonthClose {
@@ -53,6 +54,9 @@ public class MonthClose {
     Outbox outbox;
 
     @Inject
+    Bulletins bulletins;
+
+    @Inject
     ServiceClock clock;
 
     /** On the schedule, catches up: see {@link #catchUp()}. */
@@ -65,7 +69,7 @@ public class MonthClose {
 
     /**
      * Closes, oldest first, every month from the first this service knows (its earliest standing or close) up to the
-     * last full month that is not closed in every category — not just the month that ended last, so months missed
+     * last full month that is not closed in every category, or has no bulletin yet — not just the month that ended last, so months missed
      * while the service was down over the 1st, or skipped by a clock moved ahead, are frozen too, each from its own
      * month's standings. Replicas doing it at once close each (month, category) once: the key decides.
      *
@@ -82,7 +86,9 @@ public class MonthClose {
         }
         @SuppressWarnings("unchecked")
         Set<String> closed = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT month FROM month_close GROUP BY month HAVING count(*) = :categories")
+                .createNativeQuery("""
+                        SELECT c.month FROM month_close c JOIN month_bulletin b ON b.month = c.month
+                        GROUP BY c.month HAVING count(*) = :categories""")
                 .setParameter("categories", AssessmentCategory.values().length).getResultList()));
         List<Result> results = new ArrayList<>();
         for (YearMonth month = YearMonth.parse(first); !month.isAfter(lastFull); month = month.plusMonths(1)) {
@@ -96,7 +102,10 @@ public class MonthClose {
         return results;
     }
 
-    /** Closes an ended month for {@code actor}; the current month and months to come are refused. */
+    /**
+     * Closes an ended month for {@code actor} and issues its bulletin — again, replacing the last, if the month was
+     * closed before; the current month and months to come are refused.
+     */
     public Result close(YearMonth month, String actor) {
         if (!month.isBefore(scores.currentMonth())) {
             throw ProblemException.conflict("Month not over", month + " has not ended yet (today is "
@@ -108,6 +117,7 @@ public class MonthClose {
                 closed.add(category);
             }
         }
+        bulletins.issue(month, actor);
         String closedBy = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
                         "SELECT closed_by FROM month_close WHERE month = :month ORDER BY closed_at, category LIMIT 1")
                 .setParameter("month", month.toString()).getSingleResult());

@@ -98,8 +98,13 @@ class MonthCatchUpTest {
         ranking(thisMonth.plusMonths(13).toString())
                 .body("items.findAll { it.score == 100.0 && it.rank == 1 && !it.diagnosis }", hasSize(2));
         ranking(thisMonth.plusMonths(14).toString()).body("frozen", equalTo(false));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("size", 200).get("/api/v1/bulletins")
+                .then().statusCode(200).body("total", equalTo(14))
+                .body("items.month", equalTo(IntStream.range(0, 14)
+                        .mapToObj(i -> thisMonth.plusMonths(13 - i).toString()).toList()));
 
         assertThat(monthClose.catchUp()).isEmpty();
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins").then().body("total", equalTo(14));
         ranking(thisMonth.toString()).body("items.find { it.unitId == '" + late + "' }.score", equalTo(98.0f));
     }
 
