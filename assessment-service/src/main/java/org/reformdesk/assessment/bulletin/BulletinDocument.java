@@ -8,6 +8,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.reformdesk.assessment.live.RankChange;
 import org.reformdesk.events.AssessmentCategory;
 
 import java.io.ByteArrayOutputStream;
@@ -32,9 +33,6 @@ public final class BulletinDocument {
     static final String HEADING_FONT = "黑体";
     static final String TABLE_FONT = "宋体";
     static final String LATIN_FONT = "Times New Roman";
-
-    /** The 会诊 column's mark for a unit flagged for a diagnosis visit. */
-    public static final String DIAGNOSIS_MARK = "列入会诊";
 
     private static final String[] CHAPTERS = {"一", "二", "三", "四", "五"};
     private static final String[] SECTIONS = {"（一）", "（二）", "（三）"};
@@ -122,7 +120,7 @@ public final class BulletinDocument {
         List<String[]> rows = new ArrayList<>();
         for (BulletinContent.RankedUnit unit : ranking.units()) {
             rows.add(new String[] {Integer.toString(unit.rank()), unit.name(), points(unit.score()),
-                    change(unit.change()), unit.diagnosis() ? DIAGNOSIS_MARK : ""});
+                    RankChange.words(unit.change()), unit.diagnosis() ? RankChange.DIAGNOSIS_MARK : ""});
         }
         table(new String[] {"名次", "单位", "得分", "名次变化", "一月一会诊"}, rows);
     }
@@ -235,15 +233,5 @@ public final class BulletinDocument {
 
     private static String points(BigDecimal points) {
         return points == null ? "—" : points.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String change(Integer change) {
-        if (change == null) {
-            return "—";
-        }
-        if (change == 0) {
-            return "持平";
-        }
-        return change > 0 ? "上升" + change + "位" : "下降" + -change + "位";
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.reformdesk.assessment.live.Indicator;
+import org.reformdesk.assessment.live.RankChange;
 import org.reformdesk.assessment.live.ScoredEvents;
 import org.reformdesk.assessment.live.Standings;
 import org.reformdesk.events.AssessmentCategory;
@@ -48,8 +49,8 @@ class BulletinFacts {
         for (AssessmentCategory category : AssessmentCategory.values()) {
             Standings.Table table = standings.ranking(category, month);
             tables.put(category, table);
-            rankings.add(new BulletinContent.CategoryRanking(category, ranked(table,
-                    previousRanks(category, yearMonth.minusMonths(1).toString()))));
+            Map<UUID, Integer> before = standings.frozenRanks(category, yearMonth.minusMonths(1).toString());
+            rankings.add(new BulletinContent.CategoryRanking(category, ranked(table, before)));
         }
         return new BulletinContent(month, letterhead, issuedOn, figures(month, tables), rankings, overdue(month),
                 supervision(month));
@@ -57,17 +58,8 @@ class BulletinFacts {
 
     private static List<BulletinContent.RankedUnit> ranked(Standings.Table table, Map<UUID, Integer> before) {
         return table.places().stream().map(place -> new BulletinContent.RankedUnit(place.rank(), place.name(),
-                place.score(), before.containsKey(place.unitId()) ? before.get(place.unitId()) - place.rank() : null,
+                place.score(), RankChange.between(before.get(place.unitId()), place.rank()),
                 Boolean.TRUE.equals(place.diagnosis()))).toList();
-    }
-
-    /** The month before's frozen ranks; none if it was not closed (a live ranking is no fixed point to move from). */
-    private Map<UUID, Integer> previousRanks(AssessmentCategory category, String month) {
-        if (!standings.isClosed(category, month)) {
-            return Map.of();
-        }
-        return standings.ranking(category, month).places().stream()
-                .collect(Collectors.toMap(Standings.Place::unitId, Standings.Place::rank));
     }
 
     private List<BulletinContent.CategoryFigures> figures(String month,

@@ -12,12 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.assessment.Attachment;
 import org.reformdesk.assessment.live.RankingResource;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** The monthly bulletins (一月一通报), read by whoever reads the rankings they publish. */
 @Path("/api/v1/bulletins")
@@ -45,8 +43,8 @@ public class BulletinResource {
             message = "must be YYYY-MM") String month) {
         Bulletins.Download download = bulletins.download(month);
         return Response.ok(download.document(), DOCX)
-                .header("Content-Disposition", "attachment; filename=\"bulletin-" + month + ".docx\"; filename*=UTF-8''"
-                        + URLEncoder.encode(download.title() + ".docx", StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", Attachment.disposition("bulletin-" + month + ".docx",
+                        download.title() + ".docx"))
                 .build();
     }
 }

@@ -11,9 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.assessment.Attachment;
 import org.reformdesk.assessment.directory.AssessedUnit;
 import org.reformdesk.assessment.exemption.Exemption;
 import org.reformdesk.assessment.manual.ManualScore;
@@ -71,6 +74,9 @@ public class RankingResource {
     ScoreRebuild rebuild;
 
     @Inject
+    RankingSheet sheet;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -116,6 +122,19 @@ public class RankingResource {
         return new ScoreCard(unitId, unit.code, unit.name, unit.category, wanted, place.score(), place.rank(),
                 table.places().size(), table.frozen(), place.diagnosis(),
                 scores.explain(unitId, wanted, unit.category).parts(), points, manual, trend(unit));
+    }
+
+    @GET
+    @Path("rankings/{month}.xlsx")
+    @Produces(RankingSheet.MEDIA_TYPE)
+    @Operation(summary = "A month's rankings as an Excel workbook, one sheet per category (名次, 单位, 得分, 名次变化, "
+            + "一月一会诊); frozen once the month is closed, live before")
+    public Response sheet(@PathParam("month") @Pattern(regexp = MONTH, message = "must be YYYY-MM") String month) {
+        RankingSheet.Download download = sheet.write(month);
+        return Response.ok(download.workbook(), RankingSheet.MEDIA_TYPE)
+                .header("Content-Disposition", Attachment.disposition("rankings-" + month + ".xlsx",
+                        download.fileName()))
+                .build();
     }
 
     @POST

@@ -4,6 +4,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
+import org.reformdesk.assessment.live.RankChange;
 import org.reformdesk.events.AssessmentCategory;
 
 import java.io.ByteArrayInputStream;
@@ -39,7 +40,7 @@ class BulletinDocumentTest {
             assertThat(ranking.getRows()).hasSize(5);
             assertThat(ranking.getRows().stream().skip(1).map(row -> row.getCell(3).getText()).toList())
                     .containsExactly("上升2位", "持平", "下降2位", "—");
-            assertThat(ranking.getRow(4).getCell(4).getText()).isEqualTo(BulletinDocument.DIAGNOSIS_MARK);
+            assertThat(ranking.getRow(4).getCell(4).getText()).isEqualTo(RankChange.DIAGNOSIS_MARK);
             assertThat(document.getTables()).hasSize(2);
         }
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.assessment.Fixtures;
+import org.reformdesk.assessment.live.RankChange;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.events.OrderEscalated;
 import org.reformdesk.events.OrderIssued;
@@ -112,7 +113,7 @@ class BulletinTest {
             XWPFTable rankingA = document.getTables().get(1);
             assertThat(cells(rankingA.getRow(0))).containsExactly("名次", "单位", "得分", "名次变化", "一月一会诊");
             assertThat(row(rankingA, lateName)).containsExactly(row(rankingA, lateName).get(0), lateName, "94.50", "—",
-                    BulletinDocument.DIAGNOSIS_MARK);
+                    RankChange.DIAGNOSIS_MARK);
             assertThat(row(rankingA, punctualName)).containsExactly("1", punctualName, "100.00", "—", "");
 
             XWPFTable overdue = table(document, "逾期任务数");
