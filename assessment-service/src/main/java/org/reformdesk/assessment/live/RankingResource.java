@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reformdesk.assessment.Attachment;
 import org.reformdesk.assessment.live.RankingViews.RankingPage;
 import org.reformdesk.assessment.live.RankingViews.ScoreCard;
 import org.reformdesk.assessment.scheme.Rescoring;
@@ -31,13 +34,16 @@ import java.util.UUID;
 @Tag(name = "Assessment")
 public class RankingResource {
 
-    static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
+    public static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
     @Inject
     ScoreCards scoreCards;
 
     @Inject
     ScoreRebuild rebuild;
+
+    @Inject
+    RankingSheet sheet;
 
     @Inject
     Caller caller;
@@ -59,6 +65,19 @@ public class RankingResource {
             @QueryParam("month") @Pattern(regexp = MONTH, message = "must be YYYY-MM") String month) {
         caller.requireRead(unitId);
         return scoreCards.of(unitId, month);
+    }
+
+    @GET
+    @Path("rankings/{month}.xlsx")
+    @Produces(RankingSheet.MEDIA_TYPE)
+    @Operation(summary = "A month's rankings as an Excel workbook, one sheet per category (名次, 单位, 得分, 名次变化, "
+            + "一月一会诊); frozen once the month is closed, live before")
+    public Response sheet(@PathParam("month") @Pattern(regexp = MONTH, message = "must be YYYY-MM") String month) {
+        RankingSheet.Download download = sheet.write(month);
+        return Response.ok(download.workbook(), RankingSheet.MEDIA_TYPE)
+                .header("Content-Disposition", Attachment.disposition("rankings-" + month + ".xlsx",
+                        download.fileName()))
+                .build();
     }
 
     @POST

@@ -36,6 +36,11 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class ScoredEvents {
 
+    /** How an order's fact begins when the order was issued; the bulletin tells issued from escalated by it. */
+    public static final String ORDER_ISSUED = "收到督办单";
+    /** How an order's fact begins when an unanswered order was escalated. */
+    public static final String ORDER_ESCALATED = "督办升级";
+
     /** The status of a task waiting for a higher-level deployment: its clock stops, and so do its deductions. */
     static final String SUSPENDED = "SUSPENDED";
 
@@ -124,11 +129,11 @@ public class ScoredEvents {
         if (event.data() instanceof OrderIssued order) {
             scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
                     Indicator.SUPERVISION_ORDERS, order.rung().name(),
-                    "收到督办单（" + order.rung() + "）：" + order.subjectTitle()), event.time());
+                    ORDER_ISSUED + "（" + order.rung() + "）：" + order.subjectTitle()), event.time());
         } else if (event.data() instanceof OrderEscalated order) {
             scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
                     Indicator.SUPERVISION_ORDERS, order.rung().name(),
-                    "督办升级（" + order.rung() + "）：" + order.subjectTitle() + "，逾期未答复"), event.time());
+                    ORDER_ESCALATED + "（" + order.rung() + "）：" + order.subjectTitle() + "，逾期未答复"), event.time());
         } else if (event.data() instanceof RectificationOverdue late) {
             scores.score(event.id(), new ScoredFact(late.unitId(), late.itemId(), Indicator.LATE_RECTIFICATIONS, null,
                     "整改逾期：" + late.description() + "（整改时限 " + late.dueOn() + "）"), event.time());

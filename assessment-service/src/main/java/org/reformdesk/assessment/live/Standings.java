@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Reads rankings: a closed month's frozen snapshot, or a live month as it stands now. */
 @ApplicationScoped
@@ -35,6 +36,17 @@ public class Standings {
                         "SELECT count(*) FROM month_close WHERE month = :month AND category = :category")
                 .setParameter("month", month).setParameter("category", category.name())
                 .getSingleResult()).longValue() > 0;
+    }
+
+    /**
+     * A closed month's frozen rank of each unit of the category, the fixed point a later month's change of rank is
+     * measured from; none for a month not closed (a live ranking still moves).
+     */
+    public Map<UUID, Integer> frozenRanks(AssessmentCategory category, String month) {
+        if (!isClosed(category, month)) {
+            return Map.of();
+        }
+        return ranking(category, month).places().stream().collect(Collectors.toMap(Place::unitId, Place::rank));
     }
 
     /** Every unit of the category: a closed month as frozen, a live month at each unit's score (base if untouched). */

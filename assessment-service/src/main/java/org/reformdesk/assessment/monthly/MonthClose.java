@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
+import org.reformdesk.assessment.bulletin.Bulletins;
 import org.reformdesk.assessment.live.LiveScores;
 import org.reformdesk.assessment.live.UnitStanding;
 import org.reformdesk.events.AssessmentCategory;
@@ -17,14 +18,16 @@ import org.reformdesk.platform.time.ServiceClock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Closes a month (一月一排名): each category's ranking of the month is frozen as that month's snapshot, the
- * lowest-ranked unit is flagged for a diagnosis visit (一月一会诊) and the month is published for the bulletin
- * (一月一通报). The (month, category) key decides, in the same transaction as the outbox row, so closing a month
- * twice — or on two replicas at once — changes nothing.
+ * lowest-ranked unit is flagged for a diagnosis visit (一月一会诊), the month is published and its bulletin
+ * (一月一通报) issued. The (month, category) key decides, in the same transaction as the outbox row, so closing a
+ * month twice — or on two replicas at once — changes no ranking (the bulletin is issued again from the same ranking).
  */
 @ApplicationScoped
 public class MonthClose {
@@ -51,26 +54,58 @@ public class MonthClose {
     Outbox outbox;
 
     @Inject
+    Bulletins bulletins;
+
+    @Inject
     ServiceClock clock;
 
-    /** At the month boundary (the clock), closes every ended month that has standings and is not closed yet. */
+    /** On the schedule, catches up: see {@link #catchUp()}. */
     @Scheduled(every = "${reform.month-close.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        String current = scores.currentMonth().toString();
-        @SuppressWarnings("unchecked")
-        List<String> ended = entityManager.createNativeQuery("""
-                        SELECT DISTINCT s.month FROM unit_standing s WHERE s.month < :current
-                        AND s.category IS NOT NULL AND NOT EXISTS (SELECT 1 FROM month_close c
-                            WHERE c.month = s.month AND c.category = s.category)
-                        ORDER BY s.month""")
-                .setParameter("current", current).getResultList();
-        for (String month : ended) {
-            Result result = close(YearMonth.parse(month), SYSTEM);
-            LOG.infof("Closed %s: %s", month, result.closed());
+        for (Result result : catchUp()) {
+            LOG.infof("Closed %s: %s", result.month(), result.closed());
         }
     }
 
-    /** Closes an ended month for {@code actor}; the current month and months to come are refused. */
+    /**
+     * Closes, oldest first, every month from the first this service knows (its earliest standing or close) up to the
+     * last full month that is not closed in every category, or has no bulletin yet — not just the month that ended last, so months missed
+     * while the service was down over the 1st, or skipped by a clock moved ahead, are frozen too, each from its own
+     * month's standings. Replicas doing it at once close each (month, category) once: the key decides.
+     *
+     * @return the months a category was closed in now, oldest first; empty when nothing was left to close
+     */
+    public List<Result> catchUp() {
+        YearMonth lastFull = scores.currentMonth().minusMonths(1);
+        String first = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                        SELECT min(month) FROM (SELECT min(month) AS month FROM unit_standing
+                            UNION ALL SELECT min(month) FROM month_close) known""")
+                .getSingleResult());
+        if (first == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> closed = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("""
+                        SELECT c.month FROM month_close c JOIN month_bulletin b ON b.month = c.month
+                        GROUP BY c.month HAVING count(*) = :categories""")
+                .setParameter("categories", AssessmentCategory.values().length).getResultList()));
+        List<Result> results = new ArrayList<>();
+        for (YearMonth month = YearMonth.parse(first); !month.isAfter(lastFull); month = month.plusMonths(1)) {
+            if (!closed.contains(month.toString())) {
+                Result result = close(month, SYSTEM);
+                if (!result.closed().isEmpty()) {
+                    results.add(result);
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Closes an ended month for {@code actor} and issues its bulletin — again, replacing the last, if the month was
+     * closed before; the current month and months to come are refused.
+     */
     public Result close(YearMonth month, String actor) {
         if (!month.isBefore(scores.currentMonth())) {
             throw ProblemException.conflict("Month not over", month + " has not ended yet (today is "
@@ -82,6 +117,7 @@ public class MonthClose {
                 closed.add(category);
             }
         }
+        bulletins.issue(month, actor);
         String closedBy = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
                         "SELECT closed_by FROM month_close WHERE month = :month ORDER BY closed_at, category LIMIT 1")
                 .setParameter("month", month.toString()).getSingleResult());

@@ -6,6 +6,9 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "reform.month-close")
 public interface MonthCloseConfig {
 
-    /** How often to look for ended months not yet closed, e.g. {@code 10m}; {@code off} disables it. */
+    /**
+     * How often to close every ended month not yet closed (the schedule catches up), e.g. {@code 10m}; {@code off}
+     * disables it.
+     */
     String every();
 }

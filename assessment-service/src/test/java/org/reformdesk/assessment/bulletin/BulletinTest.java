@@ -1,0 +1,179 @@
+package org.reformdesk.assessment.bulletin;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reformdesk.assessment.Fixtures;
+import org.reformdesk.assessment.live.RankChange;
+import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.events.OrderEscalated;
+import org.reformdesk.events.OrderIssued;
+import org.reformdesk.events.Rung;
+import org.reformdesk.events.TaskClosed;
+import org.reformdesk.events.TaskOverdue;
+import org.reformdesk.platform.time.ServiceClock;
+import org.reformdesk.testing.TestTokens;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A month closed with scored units, its bulletin downloaded as the office would and opened as Word opens it. */
+@QuarkusTest
+class BulletinTest {
+
+    private static final String MONTH = "2039-04";
+
+    private static Fixtures fixtures;
+
+    @Inject
+    ServiceClock clock;
+
+    @BeforeAll
+    static void connect() {
+        fixtures = new Fixtures();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        fixtures.close();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aClosedMonthsBulletinNamesItsRankingsItsLaggardAndItsLateWorkAndIsIssuedAgainOnAReclose() throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String punctualName = "发展改革委" + suffix;
+        String lateName = "市场监管局" + suffix;
+        UUID punctual = fixtures.unit(AssessmentCategory.A, punctualName);
+        UUID late = fixtures.unit(AssessmentCategory.A, lateName);
+        UUID order = UUID.randomUUID();
+        UUID subject = UUID.randomUUID();
+        fixtures.send(TaskClosed.of(UUID.randomUUID(), "KM-2039-0007", "深化“放管服”改革", punctual,
+                LocalDate.of(2039, 4, 20), LocalDate.of(2039, 4, 18)), at(4, 18));
+        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0011", "食品安全监管体制改革", late, UUID.randomUUID(),
+                LocalDate.of(2039, 4, 9)), at(4, 10));
+        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0012", "商事登记确认制改革", late, UUID.randomUUID(),
+                LocalDate.of(2039, 4, 14)), at(4, 15));
+        fixtures.send(OrderIssued.of(order, Rung.REMINDER_NOTICE, "TASK", subject, "食品安全监管体制改革", late,
+                LocalDate.of(2039, 4, 11), LocalDate.of(2039, 4, 16), "任务逾期未完成"), at(4, 11));
+        fixtures.send(OrderEscalated.of(UUID.randomUUID(), order, Rung.ASSIGNMENT_NOTICE, "TASK", subject,
+                "食品安全监管体制改革", late, LocalDate.of(2039, 4, 17), LocalDate.of(2039, 4, 22), null), at(4, 17));
+        // −2 −2 for the overdue tasks, −0.5 for the reminder notice, −1 for its escalation
+        Fixtures.awaitCard(late, MONTH, card -> card.body("score", equalTo(94.5f)));
+        Fixtures.awaitCard(punctual, MONTH, card -> card.body("points.size()", equalTo(1)));
+
+        clock.moveTo(LocalDate.of(2039, 5, 1).atTime(8, 0).atZone(clock.getZone()).toInstant());
+        close("office");
+
+        Response download = given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", MONTH);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo(BulletinResource.DOCX);
+        String disposition = download.header("Content-Disposition");
+        assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
+                .isEqualTo("关于2039年4月全面深化改革工作情况的通报.docx");
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(download.asByteArray()))) {
+            String text = text(document);
+            assertThat(text).contains("市全面深化改革委员会办公室", "改革办通报〔2039〕4号",
+                    "关于2039年4月全面深化改革工作情况的通报", "一月一会诊", lateName + "（A类第");
+            XWPFTable figures = document.getTables().get(0);
+            assertThat(cells(figures.getRow(0))).startsWith("类别", "参评单位", "销号任务", "按时销号");
+            List<String> categoryA = cells(figures.getRow(1));
+            assertThat(categoryA.get(0)).startsWith("A类");
+            assertThat(Integer.parseInt(categoryA.get(2))).isGreaterThanOrEqualTo(1);
+            assertThat(Integer.parseInt(categoryA.get(5))).isGreaterThanOrEqualTo(2);
+
+            XWPFTable rankingA = document.getTables().get(1);
+            assertThat(cells(rankingA.getRow(0))).containsExactly("名次", "单位", "得分", "名次变化", "一月一会诊");
+            assertThat(row(rankingA, lateName)).containsExactly(row(rankingA, lateName).get(0), lateName, "94.50", "—",
+                    RankChange.DIAGNOSIS_MARK);
+            assertThat(row(rankingA, punctualName)).containsExactly("1", punctualName, "100.00", "—", "");
+
+            XWPFTable overdue = table(document, "逾期任务数");
+            assertThat(row(overdue, lateName)).startsWith(lateName, "A类", "2", "-4.00");
+            assertThat(row(overdue, lateName).get(4)).contains("KM-2039-0011 食品安全监管体制改革",
+                    "KM-2039-0012 商事登记确认制改革");
+            XWPFTable supervision = table(document, "督办升级");
+            assertThat(row(supervision, lateName)).startsWith(lateName, "A类", "1", "1", "-1.50");
+
+            XWPFRun run = document.getTables().get(1).getRow(0).getCell(1).getParagraphs().get(0).getRuns().get(0);
+            assertThat(run.getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体");
+            assertThat(run.getFontFamily(XWPFRun.FontCharRange.ascii)).isEqualTo("Times New Roman");
+        }
+
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("size", 200).get("/api/v1/bulletins")
+                .then().statusCode(200)
+                .body("items.find { it.month == '" + MONTH + "' }.issuedBy", equalTo("office"))
+                .body("items.find { it.month == '" + MONTH + "' }.title", equalTo("关于2039年4月全面深化改革工作情况的通报"));
+        close("office-2");
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("size", 200).get("/api/v1/bulletins")
+                .then().statusCode(200).body("items.find { it.month == '" + MONTH + "' }.issuedBy", equalTo("office-2"));
+    }
+
+    @Test
+    void aMonthNotClosedHasNoBulletinAndAMonthMustLookLikeOne() {
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", "2039-06")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", "2039-13")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/bulletins/{month}", MONTH).then().statusCode(401);
+    }
+
+    private static void close(String who) {
+        given().auth().oauth2(TestTokens.withRoles(who, null, "reform-office")).contentType(ContentType.JSON)
+                .body(Map.of("month", MONTH)).post("/api/v1/month-closes").then().statusCode(200);
+    }
+
+    private static OffsetDateTime at(int month, int day) {
+        return OffsetDateTime.of(2039, month, day, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+    }
+
+    private static String text(XWPFDocument document) {
+        StringBuilder text = new StringBuilder();
+        for (XWPFParagraph paragraph : document.getParagraphs()) {
+            text.append(paragraph.getText()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static XWPFTable table(XWPFDocument document, String header) {
+        return document.getTables().stream().filter(t -> cells(t.getRow(0)).contains(header)).findFirst()
+                .orElseThrow(() -> new AssertionError("no table headed " + header));
+    }
+
+    private static List<String> row(XWPFTable table, String unit) {
+        return table.getRows().stream().map(BulletinTest::cells).filter(cells -> cells.contains(unit)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + unit));
+    }
+
+    private static List<String> cells(XWPFTableRow row) {
+        return row.getTableCells().stream().map(cell -> cell.getText().strip()).toList();
+    }
+}
