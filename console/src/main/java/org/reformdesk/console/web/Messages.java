@@ -408,9 +408,6 @@ public interface Messages {
     @Message("待审批的延期申请")
     String extension_queue();
 
-    @Message("现完成时限")
-    String current_deadline();
-
     @Message("更正与改派")
     String corrections();
 
@@ -426,7 +423,7 @@ public interface Messages {
     @Message("同时办结该任务在办的督办单")
     String close_open_orders();
 
-    @Message("{#when f}{#is 'title'}改革任务{#is 'description'}具体内容{#is 'policyAreas'}政策领域{#is 'participatingUnitIds'}参与单位{#is 'milestones'}时间节点{#is 'milestoneOrder'}时间节点顺序{#is 'leadUnitId'}牵头单位{#is 'responsibleLeaderId'}责任领导{#is 'responsiblePersonId'}责任人{#else}{f}{/when}")
+    @Message("{#when f}{#is 'title'}改革任务{#is 'description'}具体内容{#is 'policyAreas'}政策领域{#is 'participatingUnitIds'}参与单位{#is 'milestones'}时间节点{#is 'milestoneOrder'}时间节点顺序{#is 'leadUnitId'}牵头单位{#is 'responsibleLeaderId'}责任领导{#is 'responsiblePersonId'}责任人{#is 'deadline'}完成时限{#else}{f}{/when}")
     String field(String f);
 
     @Message("{#when status}{#is 403}无权办理：服务拒绝了这次操作（403）。{#is 409}与任务当前状态不符，未受理（409）。{#is 422}服务未受理（422）。{#is 400}请检查填写内容，未保存任何修改。{#else}服务未受理这次提交（{status}）。{/when}")
