@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
  * The console in a real browser against the real platform: people sign in on Keycloak's login page, the overdue
  * chain shows on every page it touches (and arrives in a district officer's open inbox without a reload), a unit
  * officer sees only their unit and a leader writes nothing; a district's extension request goes through the office's
- * queue to a new deadline, and the office corrects a title. Every page's screenshot, desktop and 360 px phone, goes
- * to console/target/screenshots.
+ * queue to a new deadline, and the office corrects the title and reassigns the responsible person. Every page's
+ * screenshot, desktop and 360 px phone, goes to console/target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -107,6 +107,8 @@ class ConsoleIT {
             leader.open("/tasks/" + task);
             assertThat(leader.all(By.cssSelector("button[data-action]"))).as("lifecycle buttons").isEmpty();
             assertThat(leader.all(By.id("report-form"))).isEmpty();
+            assertThat(leader.all(By.cssSelector("#extension-form, #decision-form, #edit-form, #reassign-form")))
+                    .as("extension, edit and reassignment forms").isEmpty();
 
             leader.open("/supervision");
             List<WebElement> orders = leader.all(By.cssSelector("#orders-table tbody tr a"));
@@ -237,7 +239,7 @@ class ConsoleIT {
 
     @Test
     @Order(4)
-    void aDistrictAsksForAnExtensionTheOfficeApprovesItFromItsQueueAndCorrectsTheTitle() {
+    void aDistrictAsksForAnExtensionTheOfficeApprovesItFromItsQueueThenCorrectsAndReassigns() {
         LocalDate today = LocalDate.parse(platform.api(Service.TASK, "office").get("/api/v1/clock").path("today")
                 .asText());
         LocalDate deadline = today.plusDays(10);
@@ -292,6 +294,19 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                     office.find(By.cssSelector("#task-main h1")).getText().endsWith(corrected));
             assertThat(office.find(By.cssSelector(".change[data-field=title]")).getText()).contains(corrected);
+            // and hands it to another person of 五华区 (改派), with a reason
+            office.find(By.cssSelector("#reassign-box summary")).click();
+            Select person = new Select(office.waitFor(
+                    By.cssSelector("#reassign-form select[name=responsiblePersonId]")));
+            String before = person.getFirstSelectedOption().getText();
+            String other = person.getOptions().stream().map(WebElement::getText)
+                    .filter(name -> name.endsWith("· " + WUHUA) && !name.equals(before)).findFirst().orElseThrow();
+            person.selectByVisibleText(other);
+            office.find(By.cssSelector("#reassign-form textarea[name=reason]")).sendKeys("人员分工调整");
+            office.find(By.cssSelector("#reassign-form button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> office.find(
+                    By.cssSelector(".change[data-field=responsiblePersonId]")).getText()
+                    .endsWith(other.replace(" · " + WUHUA, "")));
             office.find(By.cssSelector("#reassign-box summary")).click();
             assertThat(office.screenshots("task-corrections")).isZero();
 
