@@ -4,6 +4,7 @@ import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -52,6 +53,38 @@ public interface TaskApi {
     @POST
     @Path("tasks/{id}/transitions")
     Map<String, Object> transition(@PathParam("id") UUID id, Map<String, Object> transition);
+
+    /** Corrects descriptive fields (office); fields left out stay. */
+    @PATCH
+    @Path("tasks/{id}")
+    Map<String, Object> edit(@PathParam("id") UUID id, Map<String, Object> edit,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    /** Hands the task to another lead unit, responsible leader and/or responsible person (office), with a reason. */
+    @POST
+    @Path("tasks/{id}/reassignments")
+    Map<String, Object> reassign(@PathParam("id") UUID id, Map<String, Object> reassignment,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    /** The task's extension requests (延期申请), newest first. */
+    @GET
+    @Path("tasks/{id}/extension-requests")
+    List<Map<String, Object>> extensionRequests(@PathParam("id") UUID id);
+
+    @POST
+    @Path("tasks/{id}/extension-requests")
+    Map<String, Object> requestExtension(@PathParam("id") UUID id, Map<String, Object> request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
+
+    /** Extension requests across the ledger, oldest first; {@code state=PENDING} is the office's queue. */
+    @GET
+    @Path("extension-requests")
+    Page extensionRequests(@RestQuery Map<String, String> filter);
+
+    @POST
+    @Path("extension-requests/{requestId}/decision")
+    Map<String, Object> decideExtension(@PathParam("requestId") UUID requestId, Map<String, Object> decision,
+            @HeaderParam("Idempotency-Key") String idempotencyKey);
 
     @PUT
     @Path("tasks/{id}/milestones/{milestone}")

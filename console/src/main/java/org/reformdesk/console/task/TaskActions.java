@@ -1,13 +1,15 @@
 package org.reformdesk.console.task;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Which lifecycle moves to offer on a task page (task-service/README.md, "Lifecycle"): the reform office assigns,
- * verifies, rejects, suspends, resumes and cancels; the lead unit's officer starts and requests close-out. Offering
- * is a courtesy: task-service decides, and a refusal comes back as its problem.
+ * Which moves to offer on a task page (task-service/README.md, "Lifecycle", "Extension requests", "Corrections",
+ * "Reassignment"): the reform office assigns, verifies, rejects, suspends, resumes and cancels, decides extension
+ * requests, edits and reassigns; the lead unit's officer starts, requests close-out and asks for a later deadline.
+ * Offering is a courtesy: task-service decides, and a refusal comes back as its problem.
  */
 public final class TaskActions {
 
@@ -15,7 +17,18 @@ public final class TaskActions {
     public record Offer(String action, boolean needsReason) {
     }
 
+    /**
+     * What a page offers beside the lifecycle. {@code extensionTooLate}: the person could have asked, but the
+     * deadline has passed (the service answers 422), so the page says so instead of offering a form.
+     */
+    public record Changes(boolean requestExtension, boolean extensionTooLate, boolean decideExtension, boolean edit,
+            boolean reassign) {
+    }
+
     private static final Set<String> OPEN = Set.of("ASSIGNED", "IN_PROGRESS");
+
+    /** While the deadline runs: the statuses in which an extension may be asked for. */
+    private static final Set<String> RUNNING = Set.of("ASSIGNED", "IN_PROGRESS", "CLOSE_REQUESTED");
 
     private TaskActions() {
     }
@@ -54,5 +67,20 @@ public final class TaskActions {
             }
         }
         return offers;
+    }
+
+    /**
+     * The extension, edit and reassignment forms to offer.
+     *
+     * @param deadline the task's deadline
+     * @param today the service's business day
+     * @param pending one of the task's extension requests waits for the office (a second is refused)
+     */
+    public static Changes changes(String status, boolean office, boolean leadUnitOfficer, LocalDate deadline,
+            LocalDate today, boolean pending) {
+        boolean mayAsk = (office || leadUnitOfficer) && RUNNING.contains(status) && !pending && deadline != null;
+        boolean tooLate = mayAsk && today.isAfter(deadline);
+        boolean correctable = office && !"CLOSED".equals(status) && !"CANCELLED".equals(status);
+        return new Changes(mayAsk && !tooLate, tooLate, office && pending, correctable, correctable);
     }
 }

@@ -11,9 +11,11 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.reformdesk.console.api.TaskApi;
+import org.reformdesk.console.web.ConsoleConfig;
 import org.reformdesk.console.web.Problem;
 import org.reformdesk.console.web.Viewer;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * 任务: one task with its four-part responsibility chain, milestones, monthly reports and history, and the moves the
- * person may make. A task of another unit is task-service's 403, shown as the console's 403 page.
+ * 任务: one task with its four-part responsibility chain, milestones, monthly reports, extension requests and
+ * history, and the moves the person may make. A task of another unit is task-service's 403, shown as the console's
+ * 403 page; a write the service refuses comes back as its problem beside the form that sent it.
  */
 @Path("/tasks/{id}")
 public class TaskPageResource {
@@ -30,12 +33,16 @@ public class TaskPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance task(Map<String, Object> task, List<Map<String, Object>> history,
-                List<Map<String, Object>> reports, List<TaskActions.Offer> offers, boolean mayReport,
-                boolean mayMarkMilestones, Problem problem, Map<String, String> form, String period);
+                List<Map<String, Object>> reports, List<Map<String, Object>> extensions, Map<String, Object> pending,
+                List<TaskActions.Offer> offers, TaskActions.Changes changes, boolean mayReport,
+                boolean mayMarkMilestones, Problem problem, Map<String, Object> form, String period,
+                List<String> areas);
 
         static native TemplateInstance task$main(Map<String, Object> task, List<Map<String, Object>> history,
-                List<Map<String, Object>> reports, List<TaskActions.Offer> offers, boolean mayReport,
-                boolean mayMarkMilestones, Problem problem, Map<String, String> form, String period);
+                List<Map<String, Object>> reports, List<Map<String, Object>> extensions, Map<String, Object> pending,
+                List<TaskActions.Offer> offers, TaskActions.Changes changes, boolean mayReport,
+                boolean mayMarkMilestones, Problem problem, Map<String, Object> form, String period,
+                List<String> areas);
     }
 
     @Inject
@@ -44,6 +51,9 @@ public class TaskPageResource {
 
     @Inject
     Viewer viewer;
+
+    @Inject
+    ConsoleConfig config;
 
     @GET
     public TemplateInstance page(@PathParam("id") UUID id) {
@@ -84,7 +94,7 @@ public class TaskPageResource {
     @Path("reports")
     public TemplateInstance report(@PathParam("id") UUID id, @RestForm String period, @RestForm String percent,
             @RestForm String narrative, @RestForm String problems, @RestForm String nextSteps) {
-        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, Object> form = new LinkedHashMap<>();
         form.put("period", period);
         form.put("percent", percent);
         form.put("narrative", narrative);
@@ -92,8 +102,8 @@ public class TaskPageResource {
         form.put("nextSteps", nextSteps);
         Map<String, Object> report = new LinkedHashMap<>();
         form.forEach((field, value) -> {
-            if (value != null && !value.isBlank()) {
-                report.put(field, "percent".equals(field) ? parsePercent(value) : value.strip());
+            if (value instanceof String text && !text.isBlank()) {
+                report.put(field, "percent".equals(field) ? parsePercent(text) : text.strip());
             }
         });
         try {
@@ -104,28 +114,152 @@ public class TaskPageResource {
         }
     }
 
-    private TemplateInstance refusedOrThrow(UUID id, WebApplicationException refused, Map<String, String> form) {
+    /** 申请延期: the lead unit asks for a later deadline, with its reason, before the deadline passes. */
+    @POST
+    @Path("extension-requests")
+    public TemplateInstance requestExtension(@PathParam("id") UUID id, @RestForm String requestedDeadline,
+            @RestForm String reason, @RestForm String key) {
+        Map<String, Object> form = sent("extension");
+        form.put("requestedDeadline", requestedDeadline);
+        form.put("reason", reason);
+        Map<String, Object> request = new LinkedHashMap<>();
+        put(request, "requestedDeadline", requestedDeadline);
+        put(request, "reason", reason);
+        try {
+            tasks.requestExtension(id, request, key);
+            return render(id, true, Problem.none(), Map.of());
+        } catch (WebApplicationException refused) {
+            return refusedBesideForm(id, refused, form);
+        }
+    }
+
+    /** The office's 同意 / 驳回 of the pending request, with its comment (an approval may grant an earlier date). */
+    @POST
+    @Path("extension-requests/{request}/decision")
+    public TemplateInstance decideExtension(@PathParam("id") UUID id, @PathParam("request") UUID request,
+            @RestForm String decision, @RestForm String comment, @RestForm String deadline, @RestForm String key) {
+        Map<String, Object> form = sent("decision");
+        form.put("comment", comment);
+        form.put("deadline", deadline);
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "decision", decision);
+        put(body, "comment", comment);
+        if ("APPROVED".equals(decision)) {
+            put(body, "deadline", deadline);
+        }
+        try {
+            tasks.decideExtension(request, body, key);
+            return render(id, true, Problem.none(), Map.of());
+        } catch (WebApplicationException refused) {
+            return refusedBesideForm(id, refused, form);
+        }
+    }
+
+    /** 编辑: the office corrects the title, description and policy areas (PATCH); the rest stays. */
+    @POST
+    @Path("edit")
+    public TemplateInstance edit(@PathParam("id") UUID id, @RestForm String title, @RestForm String description,
+            @RestForm("policyAreas") List<String> policyAreas, @RestForm String key) {
+        List<String> areas = policyAreas == null ? List.of() : policyAreas;
+        Map<String, Object> form = sent("edit");
+        form.put("title", title);
+        form.put("description", description);
+        form.put("policyAreas", areas);
+        Map<String, Object> edit = new LinkedHashMap<>();
+        edit.put("title", title == null ? "" : title);
+        edit.put("description", description == null ? "" : description);
+        edit.put("policyAreas", areas);
+        try {
+            tasks.edit(id, edit, key);
+            return render(id, true, Problem.none(), Map.of());
+        } catch (WebApplicationException refused) {
+            return refusedBesideForm(id, refused, form);
+        }
+    }
+
+    /** 改派: the office hands the task to another lead unit, responsible leader or responsible person, with a reason. */
+    @POST
+    @Path("reassignments")
+    public TemplateInstance reassign(@PathParam("id") UUID id, @RestForm String leadUnitId,
+            @RestForm String responsibleLeaderId, @RestForm String responsiblePersonId, @RestForm String reason,
+            @RestForm boolean closeOpenOrders, @RestForm String key) {
+        Map<String, Object> form = sent("reassign");
+        form.put("leadUnitId", leadUnitId);
+        form.put("responsibleLeaderId", responsibleLeaderId);
+        form.put("responsiblePersonId", responsiblePersonId);
+        form.put("reason", reason);
+        form.put("closeOpenOrders", closeOpenOrders);
+        Map<String, Object> reassignment = new LinkedHashMap<>();
+        put(reassignment, "leadUnitId", leadUnitId);
+        put(reassignment, "responsibleLeaderId", responsibleLeaderId);
+        put(reassignment, "responsiblePersonId", responsiblePersonId);
+        put(reassignment, "reason", reason);
+        reassignment.put("closeOpenOrders", closeOpenOrders);
+        try {
+            tasks.reassign(id, reassignment, key);
+            return render(id, true, Problem.none(), Map.of());
+        } catch (WebApplicationException refused) {
+            return refusedBesideForm(id, refused, form);
+        }
+    }
+
+    private TemplateInstance refusedOrThrow(UUID id, WebApplicationException refused, Map<String, Object> form) {
         if (refused.getResponse().getStatus() == 403 || refused.getResponse().getStatus() == 404) {
             throw refused;
         }
         return render(id, true, Problem.of(refused), form);
     }
 
-    private TemplateInstance render(UUID id, boolean fragment, Problem problem, Map<String, String> form) {
+    /**
+     * A refusal of one of the forms below the lifecycle, a 403 included (the person still reads the task, only this
+     * write is not theirs), shown beside that form; a task that is gone, or a service that failed, is the error page.
+     */
+    private TemplateInstance refusedBesideForm(UUID id, WebApplicationException refused, Map<String, Object> form) {
+        int status = refused.getResponse().getStatus();
+        if (status == 401 || status == 404 || status >= 500) {
+            throw refused;
+        }
+        return render(id, true, Problem.of(refused), form);
+    }
+
+    private TemplateInstance render(UUID id, boolean fragment, Problem problem, Map<String, Object> form) {
         Map<String, Object> task = tasks.task(id);
         List<Map<String, Object>> history = tasks.history(id);
         List<Map<String, Object>> reports = tasks.reports(id);
+        List<Map<String, Object>> extensions = tasks.extensionRequests(id);
+        Map<String, Object> pending = extensions.stream().filter(request -> "PENDING".equals(request.get("state")))
+                .findFirst().orElse(null);
         String status = String.valueOf(task.get("status"));
         boolean leadUnitOfficer = viewer.isUnitOfficer()
                 && viewer.unit().map(unit -> unit.toString().equals(String.valueOf(task.get("leadUnitId")))).orElse(false);
         List<TaskActions.Offer> offers = TaskActions.offered(status, viewer.isOffice(), leadUnitOfficer);
+        LocalDate today = LocalDate.parse(String.valueOf(tasks.clock().get("today")));
+        LocalDate deadline = task.get("deadline") == null ? null : LocalDate.parse(task.get("deadline").toString());
+        TaskActions.Changes changes = TaskActions.changes(status, viewer.isOffice(), leadUnitOfficer, deadline, today,
+                pending != null);
         boolean open = List.of("ASSIGNED", "IN_PROGRESS", "CLOSE_REQUESTED").contains(status);
         boolean mayReport = open && (viewer.isOffice() || leadUnitOfficer);
         boolean mayMarkMilestones = viewer.isOffice() || leadUnitOfficer;
-        String period = YearMonth.from(java.time.LocalDate.parse(String.valueOf(tasks.clock().get("today")))).toString();
+        String period = YearMonth.from(today).toString();
+        List<String> areas = config.policyAreas();
         return fragment
-                ? Templates.task$main(task, history, reports, offers, mayReport, mayMarkMilestones, problem, form, period)
-                : Templates.task(task, history, reports, offers, mayReport, mayMarkMilestones, problem, form, period);
+                ? Templates.task$main(task, history, reports, extensions, pending, offers, changes, mayReport,
+                        mayMarkMilestones, problem, form, period, areas)
+                : Templates.task(task, history, reports, extensions, pending, offers, changes, mayReport,
+                        mayMarkMilestones, problem, form, period, areas);
+    }
+
+    /** The values a form sent, named by the form (key {@code form}) so the page shows its problem beside it. */
+    private static Map<String, Object> sent(String formName) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("form", formName);
+        return form;
+    }
+
+    private static void put(Map<String, Object> body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value.strip());
+        }
     }
 
     private static Object parsePercent(String value) {

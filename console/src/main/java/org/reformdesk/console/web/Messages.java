@@ -35,6 +35,9 @@ public interface Messages {
     @Message("我的提醒")
     String nav_inbox();
 
+    @Message("延期申请")
+    String nav_extensions();
+
     @Message("开启通知")
     String nav_push();
 
@@ -61,7 +64,7 @@ public interface Messages {
     @Message("{#when s}{#is 'DRAFT'}草稿{#is 'ASSIGNED'}已下达{#is 'IN_PROGRESS'}推进中{#is 'CLOSE_REQUESTED'}申请销号{#is 'CLOSED'}已销号{#is 'SUSPENDED'}待上级部署{#is 'CANCELLED'}已调整出计划{#else}{s}{/when}")
     String status(String s);
 
-    @Message("{#when a}{#is 'ASSIGN'}下达{#is 'START'}开始推进{#is 'REQUEST_CLOSE'}申请销号{#is 'CLOSE'}核验销号{#is 'REJECT'}退回{#is 'SUSPEND'}暂缓（待上级部署）{#is 'RESUME'}恢复推进{#is 'CANCEL'}调整出计划{#is 'CREATED'}录入{#is 'MOVED'}状态变更{#is 'DEADLINE_CHANGED'}调整时限{#is 'MILESTONE_ADDED'}新增时间节点{#is 'MILESTONE_DONE'}完成时间节点{#is 'MILESTONE_REOPENED'}重开时间节点{#else}{a}{/when}")
+    @Message("{#when a}{#is 'ASSIGN'}下达{#is 'START'}开始推进{#is 'REQUEST_CLOSE'}申请销号{#is 'CLOSE'}核验销号{#is 'REJECT'}退回{#is 'SUSPEND'}暂缓（待上级部署）{#is 'RESUME'}恢复推进{#is 'CANCEL'}调整出计划{#is 'CREATED'}录入{#is 'MOVED'}状态变更{#is 'DEADLINE_CHANGED'}调整时限{#is 'MILESTONE_ADDED'}新增时间节点{#is 'MILESTONE_DONE'}完成时间节点{#is 'MILESTONE_REOPENED'}重开时间节点{#is 'EDITED'}更正{#is 'REASSIGNED'}改派{#is 'EXTENSION_REQUESTED'}申请延期{#is 'EXTENSION_APPROVED'}同意延期{#is 'EXTENSION_REJECTED'}驳回延期{#else}{a}{/when}")
     String action(String a);
 
     @Message("{#when o}{#is 'CENTRAL'}中央部署{#is 'PROVINCIAL'}省委部署{#is 'MUNICIPAL'}市委部署{#is 'SELF_INITIATED'}自选{#else}{o}{/when}")
@@ -363,6 +366,68 @@ public interface Messages {
 
     @Message("刚性任务")
     String rigid();
+
+    // --- extension requests, corrections, reassignment ---
+
+    @Message("延期申请")
+    String extension_requests();
+
+    @Message("申请延期")
+    String request_extension();
+
+    @Message("申请延至")
+    String requested_deadline();
+
+    @Message("申请将完成时限由 {from} 延至 {to}")
+    String extension_asked(String from, String to);
+
+    @Message("{#when s}{#is 'PENDING'}待审批{#is 'APPROVED'}已同意{#is 'REJECTED'}已驳回{#else}{s}{/when}")
+    String extension_state(String s);
+
+    @Message("{#when d}{#is 'APPROVED'}同意{#is 'REJECTED'}驳回{#else}{d}{/when}")
+    String decision(String d);
+
+    @Message("审批意见")
+    String comment();
+
+    @Message("批准时限（留空即按申请）")
+    String approved_deadline();
+
+    @Message("批准至")
+    String approved_deadline_short();
+
+    @Message("申请人")
+    String requested_by();
+
+    @Message("申请时间")
+    String requested_at();
+
+    @Message("完成时限已过，不能再申请延期。如需调整，请联系市委改革办。")
+    String extension_too_late();
+
+    @Message("待审批的延期申请")
+    String extension_queue();
+
+    @Message("更正与改派")
+    String corrections();
+
+    @Message("编辑")
+    String edit_task();
+
+    @Message("保存")
+    String save();
+
+    @Message("改派")
+    String reassign();
+
+    @Message("同时办结该任务在办的督办单")
+    String close_open_orders();
+
+    @Message("{#when f}{#is 'title'}改革任务{#is 'description'}具体内容{#is 'policyAreas'}政策领域{#is 'participatingUnitIds'}参与单位{#is 'milestones'}时间节点{#is 'milestoneOrder'}时间节点顺序{#is 'leadUnitId'}牵头单位{#is 'responsibleLeaderId'}责任领导{#is 'responsiblePersonId'}责任人{#is 'deadline'}完成时限{#else}{f}{/when}")
+    String field(String f);
+
+    @Message("{#when status}{#is 403}无权办理：服务拒绝了这次操作（403）。{#is 409}与任务当前状态不符，未受理（409）。{#is 422}服务未受理（422）。{#is 400}请检查填写内容，未保存任何修改。{#else}服务未受理这次提交（{status}）。{/when}")
+    String refused(int status);
 
     @Message("是")
     String yes();

@@ -30,6 +30,19 @@ public class TemplateExtensions {
         return value instanceof java.util.Map<?, ?> map ? (java.util.Map<String, Object>) map : java.util.Map.of();
     }
 
+    /**
+     * What a field of form {@code formName} shows: the value sent, where that form came back with a problem, else the
+     * record's own ({@code current}). One page holds several forms; only the refused one keeps what was typed.
+     */
+    static Object value(java.util.Map<String, Object> form, String formName, String field, Object current) {
+        return formName.equals(form.get("form")) ? form.get(field) : current;
+    }
+
+    /** Whether {@code form} is the one that came back with the problem. */
+    static boolean sentBy(java.util.Map<String, Object> form, String formName) {
+        return formName.equals(form.get("form"));
+    }
+
     /** The value as one query parameter's value. */
     static String urlEncode(Object value) {
         return value == null ? "" : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);

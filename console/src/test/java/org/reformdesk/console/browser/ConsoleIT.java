@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.reformdesk.local.ApiClient;
 import org.reformdesk.local.Service;
 
 import java.time.Duration;
@@ -26,8 +27,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real browser against the real platform: people sign in on Keycloak's login page, the overdue
  * chain shows on every page it touches (and arrives in a district officer's open inbox without a reload), a unit
- * officer sees only their unit and a leader writes nothing. Every page's screenshot, desktop and 360 px phone, goes
- * to console/target/screenshots.
+ * officer sees only their unit and a leader writes nothing; a district's extension request goes through the office's
+ * queue to a new deadline, and the office corrects the title and reassigns the responsible person. Every page's
+ * screenshot, desktop and 360 px phone, goes to console/target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -105,6 +107,8 @@ class ConsoleIT {
             leader.open("/tasks/" + task);
             assertThat(leader.all(By.cssSelector("button[data-action]"))).as("lifecycle buttons").isEmpty();
             assertThat(leader.all(By.id("report-form"))).isEmpty();
+            assertThat(leader.all(By.cssSelector("#extension-form, #decision-form, #edit-form, #reassign-form")))
+                    .as("extension, edit and reassignment forms").isEmpty();
 
             leader.open("/supervision");
             List<WebElement> orders = leader.all(By.cssSelector("#orders-table tbody tr a"));
@@ -231,6 +235,97 @@ class ConsoleIT {
             assertThat(wuhua.find(By.id("push")).getText()).contains("推送");
             assertThat(wuhua.screenshots("push")).isZero();
         }
+    }
+
+    @Test
+    @Order(4)
+    void aDistrictAsksForAnExtensionTheOfficeApprovesItFromItsQueueThenCorrectsAndReassigns() {
+        LocalDate today = LocalDate.parse(platform.api(Service.TASK, "office").get("/api/v1/clock").path("today")
+                .asText());
+        LocalDate deadline = today.plusDays(10);
+        LocalDate asked = today.plusDays(40);
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String task = enterWuhuaTask("推进“放管服”改革 " + suffix, deadline);
+
+        try (Browser wuhua = Browser.signedIn(platform.consoleUrl(), "wuhua");
+             Browser office = Browser.signedIn(platform.consoleUrl(), "office")) {
+            // 五华区's officer asks for a later deadline, with a reason
+            wuhua.open("/tasks/" + task);
+            assertThat(wuhua.all(By.id("task-corrections"))).as("a district neither edits nor reassigns").isEmpty();
+            wuhua.find(By.cssSelector("#extension-box summary")).click();
+            wuhua.script("arguments[0].value = arguments[1]",
+                    wuhua.waitFor(By.cssSelector("#extension-form input[name=requestedDeadline]")), asked.toString());
+            wuhua.find(By.cssSelector("#extension-form textarea[name=reason]")).sendKeys("需等待省级配套政策出台");
+            wuhua.find(By.cssSelector("#extension-form button[type=submit]")).click();
+            assertThat(wuhua.waitFor(By.id("extension-pending")).getText()).contains("待审批").contains(asked.toString());
+            assertThat(wuhua.all(By.id("decision-form"))).as("only the office decides").isEmpty();
+            assertThat(wuhua.all(By.id("extension-box"))).as("one pending request per task").isEmpty();
+            assertThat(wuhua.screenshots("task-extension")).isZero();
+
+            // the office finds it in its queue and approves it on the task's page
+            office.open("/extension-requests");
+            WebElement row = office.find(By.cssSelector("#queue-table tr[data-task='" + task + "']"));
+            assertThat(row.getText()).contains("五华区").contains(deadline.toString()).contains(asked.toString());
+            assertThat(office.screenshots("extension-queue")).isZero();
+            row.findElement(By.cssSelector("a")).click();
+            office.waitFor(By.id("decision-form")).findElement(By.name("comment")).sendKeys("同意延期，请抓紧推进");
+            assertThat(office.screenshots("task-decision")).isZero();
+            office.find(By.cssSelector("#decision-form button[data-decision=APPROVED]")).click();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    office.find(By.id("task-deadline")).getText().startsWith(asked.toString()));
+            assertThat(office.all(By.id("extension-pending"))).isEmpty();
+            assertThat(office.find(By.cssSelector("#extensions-table tr[data-state=APPROVED]")).getText())
+                    .contains("已同意");
+            office.open("/extension-requests");
+            assertThat(office.all(By.cssSelector("#queue-table tr[data-task='" + task + "']"))).isEmpty();
+
+            // the office corrects the title: a blank one is the service's field error, beside the field
+            office.open("/tasks/" + task);
+            office.find(By.cssSelector("#edit-box summary")).click();
+            WebElement title = office.waitFor(By.cssSelector("#edit-form input[name=title]"));
+            title.clear();
+            office.find(By.cssSelector("#edit-form button[type=submit]")).click();
+            assertThat(office.waitFor(By.cssSelector("#edit-form .field-error[data-field=title]")).getText())
+                    .isNotBlank();
+            assertThat(office.screenshots("task-edit-refused")).isZero();
+            String corrected = "深化“放管服”改革 " + suffix;
+            office.find(By.cssSelector("#edit-form input[name=title]")).sendKeys(corrected);
+            office.find(By.cssSelector("#edit-form button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    office.find(By.cssSelector("#task-main h1")).getText().endsWith(corrected));
+            assertThat(office.find(By.cssSelector(".change[data-field=title]")).getText()).contains(corrected);
+            // and hands it to another person of 五华区 (改派), with a reason
+            office.find(By.cssSelector("#reassign-box summary")).click();
+            Select person = new Select(office.waitFor(
+                    By.cssSelector("#reassign-form select[name=responsiblePersonId]")));
+            String before = person.getFirstSelectedOption().getText();
+            String other = person.getOptions().stream().map(WebElement::getText)
+                    .filter(name -> name.endsWith("· " + WUHUA) && !name.equals(before)).findFirst().orElseThrow();
+            person.selectByVisibleText(other);
+            office.find(By.cssSelector("#reassign-form textarea[name=reason]")).sendKeys("人员分工调整");
+            office.find(By.cssSelector("#reassign-form button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> office.find(
+                    By.cssSelector(".change[data-field=responsiblePersonId]")).getText()
+                    .endsWith(other.replace(" · " + WUHUA, "")));
+            office.find(By.cssSelector("#reassign-box summary")).click();
+            assertThat(office.screenshots("task-corrections")).isZero();
+
+            // the district sees the new deadline
+            wuhua.open("/tasks/" + task);
+            assertThat(wuhua.find(By.id("task-deadline")).getText()).startsWith(asked.toString());
+            assertThat(wuhua.find(By.cssSelector("#task-main h1")).getText()).endsWith(corrected);
+        }
+    }
+
+    /** A task led by 五华区 with 马俊 responsible, entered by the office through task-service. */
+    private static String enterWuhuaTask(String title, LocalDate deadline) {
+        ApiClient office = platform.api(Service.TASK, "office");
+        String wuhua = unitId("KM-WH");
+        String person = office.get("/api/v1/people?unit=" + wuhua + "&size=50").path("items").findValues("id")
+                .get(0).asText();
+        return office.post("/api/v1/tasks", java.util.Map.of("title", title, "leadUnitId", wuhua,
+                "responsiblePersonId", person, "deadline", deadline.toString(), "policyAreas", List.of("经济")),
+                UUID.randomUUID().toString()).path("id").asText();
     }
 
     private static void awaitOnReload(Browser browser, String path, Callable<Boolean> condition) {

@@ -2,6 +2,7 @@ package org.reformdesk.console.task;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +39,50 @@ class TaskActionsTest {
 
     private static List<String> actions(String status, boolean office, boolean leadUnitOfficer) {
         return TaskActions.offered(status, office, leadUnitOfficer).stream().map(TaskActions.Offer::action).toList();
+    }
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 6, 10);
+
+    @Test
+    void theLeadUnitAsksForAnExtensionWhileTheDeadlineRunsUpToItsLastDay() {
+        assertThat(TaskActions.changes("IN_PROGRESS", false, true, TODAY, TODAY, false).requestExtension()).isTrue();
+        assertThat(TaskActions.changes("CLOSE_REQUESTED", false, true, TODAY.plusDays(5), TODAY, false)
+                .requestExtension()).isTrue();
+        assertThat(TaskActions.changes("SUSPENDED", false, true, TODAY.plusDays(5), TODAY, false)
+                .requestExtension()).as("a suspended task's clock stands still").isFalse();
+    }
+
+    @Test
+    void afterTheDeadlineThePageSaysItIsTooLateInsteadOfOfferingTheForm() {
+        TaskActions.Changes late = TaskActions.changes("IN_PROGRESS", false, true, TODAY.minusDays(1), TODAY, false);
+        assertThat(late.requestExtension()).isFalse();
+        assertThat(late.extensionTooLate()).isTrue();
+    }
+
+    @Test
+    void aPendingRequestIsDecidedByTheOfficeAndNotAskedForAgain() {
+        TaskActions.Changes unit = TaskActions.changes("IN_PROGRESS", false, true, TODAY.plusDays(3), TODAY, true);
+        assertThat(unit.requestExtension()).isFalse();
+        assertThat(unit.decideExtension()).isFalse();
+        assertThat(TaskActions.changes("IN_PROGRESS", true, false, TODAY.plusDays(3), TODAY, true).decideExtension())
+                .isTrue();
+    }
+
+    @Test
+    void onlyTheOfficeEditsAndReassignsAndNotAClosedOrCancelledTask() {
+        TaskActions.Changes office = TaskActions.changes("ASSIGNED", true, false, TODAY, TODAY, false);
+        assertThat(office.edit()).isTrue();
+        assertThat(office.reassign()).isTrue();
+        TaskActions.Changes unit = TaskActions.changes("ASSIGNED", false, true, TODAY, TODAY, false);
+        assertThat(unit.edit()).isFalse();
+        assertThat(unit.reassign()).isFalse();
+        assertThat(TaskActions.changes("CLOSED", true, false, TODAY, TODAY, false).edit()).isFalse();
+        assertThat(TaskActions.changes("CANCELLED", true, false, TODAY, TODAY, false).reassign()).isFalse();
+    }
+
+    @Test
+    void aReaderOfAnotherUnitIsOfferedNothing() {
+        assertThat(TaskActions.changes("IN_PROGRESS", false, false, TODAY.plusDays(3), TODAY, true))
+                .isEqualTo(new TaskActions.Changes(false, false, false, false, false));
     }
 }
