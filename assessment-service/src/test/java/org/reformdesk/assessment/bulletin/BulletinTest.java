@@ -103,7 +103,7 @@ class BulletinTest {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(download.asByteArray()))) {
             String text = text(document);
             assertThat(text).contains("市全面深化改革委员会办公室", "改革办通报〔2039〕4号",
-                    "关于2039年4月全面深化改革工作情况的通报", "一月一会诊", lateName + "（A类第");
+                    "关于2039年4月全面深化改革\n工作情况的通报", "一月一会诊", lateName + "（A类第");
             XWPFTable figures = document.getTables().get(0);
             assertThat(cells(figures.getRow(0))).startsWith("类别", "参评单位", "销号任务", "按时销号");
             List<String> categoryA = cells(figures.getRow(1));
