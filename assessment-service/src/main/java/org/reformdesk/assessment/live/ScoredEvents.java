@@ -129,11 +129,11 @@ public class ScoredEvents {
         if (event.data() instanceof OrderIssued order) {
             scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
                     Indicator.SUPERVISION_ORDERS, order.rung().name(),
-                    ORDER_ISSUED + "（" + order.rung() + "）：" + order.subjectTitle()), event.time());
+                    ORDER_ISSUED + "（" + order.rung().label() + "）：" + order.subjectTitle()), event.time());
         } else if (event.data() instanceof OrderEscalated order) {
             scores.score(event.id(), new ScoredFact(order.targetUnitId(), order.subjectId(),
                     Indicator.SUPERVISION_ORDERS, order.rung().name(),
-                    ORDER_ESCALATED + "（" + order.rung() + "）：" + order.subjectTitle() + "，逾期未答复"), event.time());
+                    ORDER_ESCALATED + "（" + order.rung().label() + "）：" + order.subjectTitle() + "，逾期未答复"), event.time());
         } else if (event.data() instanceof RectificationOverdue late) {
             scores.score(event.id(), new ScoredFact(late.unitId(), late.itemId(), Indicator.LATE_RECTIFICATIONS, null,
                     "整改逾期：" + late.description() + "（整改时限 " + late.dueOn() + "）"), event.time());

@@ -28,6 +28,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -74,12 +76,9 @@ class BulletinTest {
         UUID late = fixtures.unit(AssessmentCategory.A, lateName);
         UUID order = UUID.randomUUID();
         UUID subject = UUID.randomUUID();
-        fixtures.send(TaskClosed.of(UUID.randomUUID(), "KM-2039-0007", "深化“放管服”改革", punctual,
-                LocalDate.of(2039, 4, 20), LocalDate.of(2039, 4, 18)), at(4, 18));
-        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0011", "食品安全监管体制改革", late, UUID.randomUUID(),
-                LocalDate.of(2039, 4, 9)), at(4, 10));
-        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0012", "商事登记确认制改革", late, UUID.randomUUID(),
-                LocalDate.of(2039, 4, 14)), at(4, 15));
+        closed("KM-2039-0007", "深化“放管服”改革", punctual, 20, 18);
+        overdue("KM-2039-0011", "食品安全监管体制改革", late, 9);
+        overdue("KM-2039-0012", "商事登记确认制改革", late, 14);
         fixtures.send(OrderIssued.of(order, Rung.REMINDER_NOTICE, "TASK", subject, "食品安全监管体制改革", late,
                 LocalDate.of(2039, 4, 11), LocalDate.of(2039, 4, 16), "任务逾期未完成"), at(4, 11));
         fixtures.send(OrderEscalated.of(UUID.randomUUID(), order, Rung.ASSIGNMENT_NOTICE, "TASK", subject,
@@ -87,12 +86,14 @@ class BulletinTest {
         // −2 −2 for the overdue tasks, −0.5 for the reminder notice, −1 for its escalation
         Fixtures.awaitCard(late, MONTH, card -> card.body("score", equalTo(94.5f)));
         Fixtures.awaitCard(punctual, MONTH, card -> card.body("points.size()", equalTo(1)));
+        otherUnitsOfTheMonth();
 
         clock.moveTo(LocalDate.of(2039, 5, 1).atTime(8, 0).atZone(clock.getZone()).toInstant());
         close("office");
 
         Response download = given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", MONTH);
         assertThat(download.statusCode()).isEqualTo(200);
+        keepForAReader(download.asByteArray());
         assertThat(download.contentType()).isEqualTo(BulletinResource.DOCX);
         String disposition = download.header("Content-Disposition");
         assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
@@ -102,7 +103,7 @@ class BulletinTest {
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(download.asByteArray()))) {
             String text = text(document);
             assertThat(text).contains("市全面深化改革委员会办公室", "改革办通报〔2039〕4号",
-                    "关于2039年4月全面深化改革工作情况的通报", "一月一会诊", lateName + "（A类第");
+                    "关于2039年4月全面深化改革\n工作情况的通报", "一月一会诊", lateName + "（A类第");
             XWPFTable figures = document.getTables().get(0);
             assertThat(cells(figures.getRow(0))).startsWith("类别", "参评单位", "销号任务", "按时销号");
             List<String> categoryA = cells(figures.getRow(1));
@@ -144,6 +145,58 @@ class BulletinTest {
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", "2039-13")
                 .then().statusCode(400).contentType("application/problem+json");
         given().get("/api/v1/bulletins/{month}", MONTH).then().statusCode(401);
+    }
+
+    /**
+     * Units of every category besides the two asserted on, so the bulletin has the shape of a real month's: ties at
+     * the top, a late close, an overdue task in each category, a notice outside category A.
+     */
+    private void otherUnitsOfTheMonth() {
+        UUID finance = fixtures.unit(AssessmentCategory.A, "市财政局");
+        UUID education = fixtures.unit(AssessmentCategory.A, "市教育局");
+        UUID statistics = fixtures.unit(AssessmentCategory.B, "市统计局");
+        UUID archives = fixtures.unit(AssessmentCategory.B, "市档案局");
+        UUID xishan = fixtures.unit(AssessmentCategory.C, "西山区");
+        UUID guandu = fixtures.unit(AssessmentCategory.C, "官渡区");
+        closed("KM-2039-0003", "预算管理制度改革", finance, 15, 12);
+        overdue("KM-2039-0015", "国有资本经营预算制度改革", finance, 24);
+        closed("KM-2039-0021", "县域义务教育优质均衡发展改革", education, 28, 26);
+        closed("KM-2039-0022", "职业教育产教融合改革", education, 30, 29);
+        closed("KM-2039-0031", "统计数据质量责任制改革", statistics, 25, 21);
+        overdue("KM-2039-0034", "档案数字化管理改革", archives, 12);
+        fixtures.send(OrderIssued.of(UUID.randomUUID(), Rung.REMINDER_NOTICE, "TASK", UUID.randomUUID(),
+                "档案数字化管理改革", archives, LocalDate.of(2039, 4, 14), LocalDate.of(2039, 4, 19), "任务逾期未完成"),
+                at(4, 14));
+        closed("KM-2039-0041", "城中村改造机制改革", xishan, 20, 16);
+        closed("KM-2039-0042", "基层社会治理改革", xishan, 27, 27);
+        UUID lateClose = UUID.randomUUID();
+        fixtures.send(TaskOverdue.of(lateClose, "KM-2039-0045", "农村集体产权制度改革", guandu, UUID.randomUUID(),
+                LocalDate.of(2039, 4, 10)), at(4, 11));
+        fixtures.send(TaskClosed.of(lateClose, "KM-2039-0045", "农村集体产权制度改革", guandu,
+                LocalDate.of(2039, 4, 10), LocalDate.of(2039, 4, 13)), at(4, 13));
+        Fixtures.awaitCard(finance, MONTH, card -> card.body("points.size()", equalTo(2)));
+        Fixtures.awaitCard(education, MONTH, card -> card.body("points.size()", equalTo(2)));
+        Fixtures.awaitCard(statistics, MONTH, card -> card.body("points.size()", equalTo(1)));
+        Fixtures.awaitCard(archives, MONTH, card -> card.body("points.size()", equalTo(2)));
+        Fixtures.awaitCard(xishan, MONTH, card -> card.body("points.size()", equalTo(2)));
+        Fixtures.awaitCard(guandu, MONTH, card -> card.body("points.size()", equalTo(2)));
+    }
+
+    private void closed(String code, String title, UUID unit, int deadlineDay, int closedDay) {
+        fixtures.send(TaskClosed.of(UUID.randomUUID(), code, title, unit, LocalDate.of(2039, 4, deadlineDay),
+                LocalDate.of(2039, 4, closedDay)), at(4, closedDay));
+    }
+
+    private void overdue(String code, String title, UUID unit, int deadlineDay) {
+        fixtures.send(TaskOverdue.of(UUID.randomUUID(), code, title, unit, UUID.randomUUID(),
+                LocalDate.of(2039, 4, deadlineDay)), at(4, deadlineDay + 1));
+    }
+
+    /** A copy of the downloaded bulletin under target/bulletins, for a reader to open or render. */
+    private static void keepForAReader(byte[] docx) throws IOException {
+        Path kept = Path.of("target", "bulletins", MONTH + ".docx");
+        Files.createDirectories(kept.getParent());
+        Files.write(kept, docx);
     }
 
     private static void close(String who) {

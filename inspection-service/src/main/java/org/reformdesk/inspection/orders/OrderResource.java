@@ -50,7 +50,7 @@ public class OrderResource {
         static OrderView of(SupervisionOrder order, LocalDate today) {
             // DOMAIN.md: the responsible leader is copied from the second rung; key orders copy them from the first.
             boolean copied = order.kind.isKey() || order.rung.ordinal() > 0;
-            return new OrderView(order.id, order.rung, OrderService.label(order.rung), order.kind,
+            return new OrderView(order.id, order.rung, order.rung.label(), order.kind,
                     order.kind.label(), order.kind.priority(), order.origin, order.subjectType, order.subjectId,
                     order.subjectTitle, order.targetUnitId, order.responsibleLeaderId,
                     copied ? order.responsibleLeaderId : null, order.state, order.issuedOn, order.replyBy,

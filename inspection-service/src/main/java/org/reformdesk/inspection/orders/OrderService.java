@@ -240,7 +240,7 @@ public class OrderService {
         Rung rung = ladder.above(lower.rung).orElseThrow();
         Occasion occasion = new Occasion(OrderOrigin.ESCALATION, lower.subjectType, lower.subjectId,
                 lower.subjectTitle, lower.targetUnitId, lower.responsibleLeaderId,
-                label(lower.rung) + "答复期限 " + lower.replyBy + " 已过仍未获认可答复，升级为" + label(rung) + "。"
+                lower.rung.label() + "答复期限 " + lower.replyBy + " 已过仍未获认可答复，升级为" + rung.label() + "。"
                         + CAUSE + cause(lower));
         return build(rung, occasion, ladder, lower.kind, lower.basis, issuedOn, calendar, lower.id, actor);
     }
@@ -376,14 +376,5 @@ public class OrderService {
         int at = order.reason.indexOf(CAUSE);
         return order.origin == OrderOrigin.ESCALATION && at >= 0 ? order.reason.substring(at + CAUSE.length())
                 : order.reason;
-    }
-
-    static String label(Rung rung) {
-        return switch (rung) {
-            case REMINDER_NOTICE -> "提示单";
-            case ASSIGNMENT_NOTICE -> "交办单";
-            case URGING_NOTICE -> "催办单";
-            case RECTIFICATION_ORDER -> "责令书";
-        };
     }
 }
