@@ -1,11 +1,14 @@
 package org.reformdesk.task.spreadsheet;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.task.LedgerFixtures;
 import org.reformdesk.testing.TestTokens;
 
@@ -13,8 +16,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -25,6 +30,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class SpreadsheetTest {
+
+    @Inject
+    ServiceClock clock;
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -72,6 +80,37 @@ class SpreadsheetTest {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).contains("深化行政审批制度改革", "经济、社会民生", "省委部署", "是", "2030-06-30", "局长" + tag,
                 "出台方案：2030-03-31", "已下达", "绿灯");
+    }
+
+    @Test
+    void theSheetCarriesEachTasksLatestProgressAndCloseDateBesideItsLight() throws IOException {
+        String tag = "进展-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        UUID reporting = LedgerFixtures.task(Map.of("title", "推进政务服务一网通办", "leadUnitId", lead.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", clock.today().plusDays(200).toString(),
+                "tags", List.of(tag)));
+        UUID closing = LedgerFixtures.task(Map.of("title", "完成机构改革", "leadUnitId", lead.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", clock.today().plusDays(200).toString(),
+                "tags", List.of(tag)));
+        YearMonth month = YearMonth.from(clock.today());
+        report(reporting, month.minusMonths(1), 30, "完成调研摸底");
+        report(reporting, month, 60, "出台实施方案");
+        LedgerFixtures.move(closing, "START", null);
+        LedgerFixtures.move(closing, "REQUEST_CLOSE", null);
+        LedgerFixtures.move(closing, "CLOSE", null);
+
+        byte[] exported = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag)
+                .get("/api/v1/tasks/sheet")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+
+        List<List<String>> rows = read(exported);
+        assertThat(rows.get(0)).containsSubsequence("状态", "销号日期", "红黄绿灯", "进展百分比", "最新进展", "报告期");
+        int status = rows.get(0).indexOf("状态");
+        List<String> reported = rows.stream().filter(r -> r.contains("推进政务服务一网通办")).findFirst().orElseThrow();
+        assertThat(reported.subList(status, status + 6))
+                .containsExactly("已下达", "", "绿灯", "60", "出台实施方案", month.toString());
+        List<String> closed = rows.stream().filter(r -> r.contains("完成机构改革")).findFirst().orElseThrow();
+        assertThat(closed.subList(status, status + 3)).containsExactly("已销号", clock.today().toString(), "绿灯");
     }
 
     @Test
@@ -123,6 +162,13 @@ class SpreadsheetTest {
         assertThat(read(exported)).hasSize(2);
         given().auth().oauth2(TestTokens.unitOfficer(mine)).queryParam("leadUnit", UUID.randomUUID())
                 .get("/api/v1/tasks/sheet").then().statusCode(403);
+    }
+
+    private static void report(UUID task, YearMonth period, int percent, String narrative) {
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("period", period.toString(), "percent", percent, "narrative", narrative))
+                .post("/api/v1/tasks/{id}/reports", task)
+                .then().statusCode(201);
     }
 
     static byte[] workbook(List<Object[]> rows) throws IOException {
