@@ -94,6 +94,28 @@ public class ReportService {
         return new Filed(ProgressReport.findById(id), first[0]);
     }
 
+    /**
+     * The latest report a running ledger held for a task it brings in (import): filed now by the importer, on time,
+     * since the old ledger does not say when it came. The import calls it for many rows in one transaction, so it
+     * runs no query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProgressReport carryOver(Task task, YearMonth period, int percent, String narrative, String actor) {
+        ProgressReport report = new ProgressReport();
+        report.id = UUID.randomUUID();
+        report.taskId = task.id;
+        report.period = period.toString();
+        report.revision = 1;
+        report.percent = percent;
+        report.narrative = narrative.strip();
+        report.reportedAt = clock.instant();
+        report.reportedBy = actor;
+        report.persist();
+        ReportRevision.of(report).persist();
+        outbox.record(ProgressReported.of(task.id, task.leadUnitId, report.period, report.percent, report.late));
+        return report;
+    }
+
     public List<ProgressReport> reports(UUID taskId) {
         return ProgressReport.list("taskId = ?1 order by period desc", taskId);
     }

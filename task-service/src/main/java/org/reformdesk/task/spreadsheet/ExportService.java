@@ -38,10 +38,6 @@ public class ExportService {
 
     static final List<String> HEADERS = COLUMNS.stream().map(SheetColumn::header).toList();
 
-    static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.DRAFT, "草稿", TaskStatus.ASSIGNED, "已下达",
-            TaskStatus.IN_PROGRESS, "推进中", TaskStatus.CLOSE_REQUESTED, "申请销号", TaskStatus.CLOSED, "已销号",
-            TaskStatus.SUSPENDED, "待上级部署统一启动", TaskStatus.CANCELLED, "已调整取消");
-
     private static final Map<Timeliness, String> LIGHTS = Map.of(Timeliness.ON_TRACK, "绿灯", Timeliness.DUE_SOON, "黄灯",
             Timeliness.OVERDUE, "红灯");
 
@@ -87,7 +83,7 @@ public class ExportService {
                         name(task.responsibleLeaderId(), people), name(task.responsiblePersonId(), people),
                         task.deadline().toString(), task.milestones().stream().map(m -> m.name() + "：" + m.dueOn())
                         .collect(Collectors.joining("；")), task.expectedOutcome(), String.join("、", task.tags()),
-                        STATUSES.get(task.status()), closedOn == null ? null : closedOn.toString(),
+                        CellText.STATUSES.get(task.status()), closedOn == null ? null : closedOn.toString(),
                         LIGHTS.get(task.timeliness()), report == null ? null : report.percent,
                         report == null ? null : report.narrative, report == null ? null : report.period});
             }

@@ -41,7 +41,8 @@ public class SpreadsheetResource {
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Consumes({SheetTable.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import a task list (.xlsx, Chinese or English headers) as DRAFT (default) or ASSIGNED "
-            + "tasks; every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
+            + "tasks, or a running ledger whose rows give each task's 状态, 销号日期 and latest report (进展百分比, 最新进展, "
+            + "报告期); every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
     public Response importSheet(byte[] workbook, @QueryParam("status") @DefaultValue("DRAFT") TaskStatus status,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         if (workbook == null || workbook.length == 0) {
