@@ -1,5 +1,6 @@
 package org.reformdesk.inspection.inspections;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,6 +26,9 @@ import java.util.function.Supplier;
 /** Records inspections, their findings and rectification lists, and follows each item to verification. */
 @ApplicationScoped
 public class InspectionService {
+
+    /** Ids per IN list: a statement takes at most 65535 parameters, and a sheet may ask about 100,000 items. */
+    private static final int IN_LIST = 5_000;
 
     public record NewInspection(String title, InspectionType type, InspectionMethod method, String scope,
             LocalDate startsOn, LocalDate endsOn, List<String> inspectors) {
@@ -241,6 +245,41 @@ public class InspectionService {
     }
 
     public Page<RectificationItem> items(ItemFilter filter, PageRequest paging) {
+        PanacheQuery<RectificationItem> found = find(filter);
+        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+    }
+
+    /** Every item the filter selects, by deadline, at most {@code limit}: a sheet's rows. */
+    public List<RectificationItem> allItems(ItemFilter filter, int limit) {
+        return find(filter).range(0, limit - 1).list();
+    }
+
+    /** The findings with these ids, by id, a few thousand per query (a statement takes at most 65535 parameters). */
+    public Map<UUID, Finding> findings(List<UUID> ids) {
+        Map<UUID, Finding> findings = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            Finding.<Finding>list("id in ?1", ids.subList(from, Math.min(ids.size(), from + IN_LIST)))
+                    .forEach(f -> findings.put(f.id, f));
+        }
+        return findings;
+    }
+
+    /** The latest report of each item among {@code itemIds} that has one, a few thousand items per query. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, RectificationReport> latestReports(List<UUID> itemIds) {
+        Map<UUID, RectificationReport> latest = new HashMap<>();
+        for (int from = 0; from < itemIds.size(); from += IN_LIST) {
+            List<RectificationReport> reports = RectificationReport.getEntityManager().createNativeQuery(
+                            "SELECT DISTINCT ON (item_id) * FROM rectification_report WHERE item_id IN (:items) "
+                                    + "ORDER BY item_id, reported_at DESC", RectificationReport.class)
+                    .setParameter("items", itemIds.subList(from, Math.min(itemIds.size(), from + IN_LIST)))
+                    .getResultList();
+            reports.forEach(r -> latest.put(r.itemId, r));
+        }
+        return latest;
+    }
+
+    private PanacheQuery<RectificationItem> find(ItemFilter filter) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.unit() != null) {
@@ -261,8 +300,7 @@ public class InspectionService {
             params.put("verified", RectificationState.VERIFIED);
             params.put("today", clock.today());
         }
-        var found = RectificationItem.<RectificationItem>find(query(where, "dueOn, id"), params);
-        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+        return RectificationItem.find(query(where, "dueOn, id"), params);
     }
 
     private static String query(List<String> where, String order) {

@@ -1,5 +1,6 @@
 package org.reformdesk.inspection.orders;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -161,6 +162,16 @@ public class OrderService {
     }
 
     public Page<SupervisionOrder> list(OrderFilter filter, PageRequest paging) {
+        PanacheQuery<SupervisionOrder> found = find(filter);
+        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+    }
+
+    /** Every order the filter selects, newest first, at most {@code limit}: a sheet's rows. */
+    public List<SupervisionOrder> all(OrderFilter filter, int limit) {
+        return find(filter).range(0, limit - 1).list();
+    }
+
+    private PanacheQuery<SupervisionOrder> find(OrderFilter filter) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.subject() != null) {
@@ -193,8 +204,7 @@ public class OrderService {
             where.add(filter.accountabilityDue() ? "accountabilityDueOn is not null" : "accountabilityDueOn is null");
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by issuedAt desc, id";
-        var found = SupervisionOrder.<SupervisionOrder>find(query, params);
-        return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
+        return SupervisionOrder.find(query, params);
     }
 
     public List<SummaryRow> summary(UUID unit) {

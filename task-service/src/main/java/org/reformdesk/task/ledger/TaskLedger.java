@@ -99,6 +99,23 @@ public class TaskLedger {
         return tasks.stream().map(t -> TaskView.of(t, milestones.getOrDefault(t.id, List.of()), timeliness(t))).toList();
     }
 
+    /** The day each closed task among {@code tasks} was closed (its last move to CLOSED), in one query. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, LocalDate> closedOn(List<UUID> tasks) {
+        if (tasks.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT DISTINCT ON (task_id) task_id, "
+                        + "to_char(at AT TIME ZONE :zone, 'YYYY-MM-DD') FROM task_history "
+                        + "WHERE task_id IN (:tasks) AND to_status = 'CLOSED' ORDER BY task_id, at DESC")
+                .setParameter("tasks", tasks).setParameter("zone", clock.getZone().getId()).getResultList();
+        Map<UUID, LocalDate> closed = new HashMap<>();
+        for (Object[] row : rows) {
+            closed.put((UUID) row[0], LocalDate.parse((String) row[1]));
+        }
+        return closed;
+    }
+
     @SuppressWarnings("unchecked")
     public Page<Task> list(LedgerFilter filter, String sort, PageRequest paging) {
         LedgerQuery query = new LedgerQuery(filter, clock.today(), dueSoonDays());

@@ -37,6 +37,9 @@ public class TaskService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    /** Why a task entered in a status past ASSIGNED is in it: the ledger it was kept in before. */
+    static final String RUNNING_LEDGER = "导入原台账";
+
     @Inject
     ServiceClock clock;
 
@@ -72,6 +75,22 @@ public class TaskService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Task enter(TaskRequests.NewTask request, String code, String actor) {
+        return enter(request, code, actor, request.status() != null ? request.status() : TaskStatus.ASSIGNED, null);
+    }
+
+    /**
+     * Enters a task from a running ledger (a city adopting the platform mid-programme) in the status that ledger gives
+     * it; a closed one is created closed on {@code closedOn}, its creation dated then, so the close date reads back
+     * and scoring judges the close against the deadline as it was. The other services hear of the status as of a move.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Task enterRunning(TaskRequests.NewTask request, String code, String actor, TaskStatus status,
+            LocalDate closedOn) {
+        return enter(request, code, actor, status, status == TaskStatus.CLOSED ? closedOn : null);
+    }
+
+    private Task enter(TaskRequests.NewTask request, String code, String actor, TaskStatus status,
+            LocalDate closedOn) {
         Task task = new Task();
         task.id = UUID.randomUUID();
         task.code = code;
@@ -95,8 +114,8 @@ public class TaskService {
         task.deadline = request.deadline();
         task.expectedOutcome = request.expectedOutcome();
         task.tags = distinct(request.tags());
-        task.status = request.status() != null ? request.status() : TaskStatus.ASSIGNED;
-        task.assignedOn = task.status == TaskStatus.ASSIGNED ? clock.today() : null;
+        task.status = status;
+        task.assignedOn = task.status != TaskStatus.DRAFT ? clock.today() : null;
         task.createdAt = clock.instant();
         task.createdBy = actor;
         task.updatedAt = task.createdAt;
@@ -111,12 +130,22 @@ public class TaskService {
             milestone.dueOn = milestones.get(i).dueOn();
             entityManager.persist(milestone);
         }
-        TaskHistory created = TaskHistory.of(task, task.createdAt, actor, TaskHistory.Action.CREATED);
+        TaskHistory created = TaskHistory.of(task, closedOn != null ? closedOn.atStartOfDay(clock.getZone()).toInstant()
+                : task.createdAt, actor, TaskHistory.Action.CREATED);
         created.toStatus = task.status;
+        boolean carried = status != TaskStatus.DRAFT && status != TaskStatus.ASSIGNED;
+        created.reason = carried ? RUNNING_LEDGER : null;
         entityManager.persist(created);
         ledger.changed();
         outbox.record(TaskCreated.of(task.id, task.code, task.title, task.leadUnitId, task.responsiblePersonId,
                 task.deadline));
+        if (carried) {
+            outbox.record(TaskStatusChanged.of(task.id, task.code, task.title, task.leadUnitId,
+                    TaskStatus.ASSIGNED.name(), status.name(), RUNNING_LEDGER, actor));
+        }
+        if (closedOn != null) {
+            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, closedOn));
+        }
         return task;
     }
 

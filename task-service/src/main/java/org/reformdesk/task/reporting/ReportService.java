@@ -3,6 +3,7 @@ package org.reformdesk.task.reporting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import org.reformdesk.events.ProgressReported;
 import org.reformdesk.platform.evidence.EvidenceFile;
 import org.reformdesk.platform.evidence.EvidenceStore;
@@ -19,8 +20,10 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Files the lead units' monthly progress reports; a second filing for a month updates it and keeps the first. */
 @ApplicationScoped
@@ -91,8 +94,42 @@ public class ReportService {
         return new Filed(ProgressReport.findById(id), first[0]);
     }
 
+    /**
+     * The latest report a running ledger held for a task it brings in (import): filed now by the importer, on time,
+     * since the old ledger does not say when it came. The import calls it for many rows in one transaction, so it
+     * runs no query.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProgressReport carryOver(Task task, YearMonth period, int percent, String narrative, String actor) {
+        ProgressReport report = new ProgressReport();
+        report.id = UUID.randomUUID();
+        report.taskId = task.id;
+        report.period = period.toString();
+        report.revision = 1;
+        report.percent = percent;
+        report.narrative = narrative.strip();
+        report.reportedAt = clock.instant();
+        report.reportedBy = actor;
+        report.persist();
+        ReportRevision.of(report).persist();
+        outbox.record(ProgressReported.of(task.id, task.leadUnitId, report.period, report.percent, report.late));
+        return report;
+    }
+
     public List<ProgressReport> reports(UUID taskId) {
         return ProgressReport.list("taskId = ?1 order by period desc", taskId);
+    }
+
+    /** The latest month's report of each task among {@code taskIds} that has one, in one query. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, ProgressReport> latest(List<UUID> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        List<ProgressReport> reports = ProgressReport.getEntityManager().createNativeQuery("SELECT DISTINCT ON (task_id) * "
+                        + "FROM progress_report WHERE task_id IN (:tasks) ORDER BY task_id, period DESC", ProgressReport.class)
+                .setParameter("tasks", taskIds).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        return reports.stream().collect(Collectors.toMap(r -> r.taskId, r -> r));
     }
 
     public ProgressReport report(UUID taskId, String period) {

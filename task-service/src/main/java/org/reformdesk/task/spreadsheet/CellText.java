@@ -1,6 +1,7 @@
 package org.reformdesk.task.spreadsheet;
 
 import org.reformdesk.task.ledger.TaskOrigin;
+import org.reformdesk.task.ledger.TaskStatus;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,6 +22,11 @@ final class CellText {
 
     static final Map<TaskOrigin, String> ORIGINS = Map.of(TaskOrigin.CENTRAL, "中央部署", TaskOrigin.PROVINCIAL, "省委部署",
             TaskOrigin.MUNICIPAL, "市委部署", TaskOrigin.SELF_INITIATED, "自选");
+
+    /** The statuses in the words the ledger sheet writes them. */
+    static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.DRAFT, "草稿", TaskStatus.ASSIGNED, "已下达",
+            TaskStatus.IN_PROGRESS, "推进中", TaskStatus.CLOSE_REQUESTED, "申请销号", TaskStatus.CLOSED, "已销号",
+            TaskStatus.SUSPENDED, "待上级部署统一启动", TaskStatus.CANCELLED, "已调整取消");
 
     private CellText() {
     }
@@ -61,6 +67,20 @@ final class CellText {
             }
         }
         return Optional.empty();
+    }
+
+    /** A status as the sheet writes it (已销号) or by its name (CLOSED). */
+    static Optional<TaskStatus> status(String text) {
+        String value = text.strip();
+        return STATUSES.entrySet().stream().filter(s -> s.getValue().equals(value)
+                || s.getKey().name().equalsIgnoreCase(value)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /** A report's month: 2027-03, 2027年3月, or a day in it. */
+    static Optional<YearMonth> month(String text) {
+        String value = text.strip();
+        boolean namesMonth = FULL_DATE.matcher(value).matches() || MONTH.matcher(value).matches();
+        return namesMonth ? date(value).map(YearMonth::from) : Optional.empty();
     }
 
     /** 是/刚性/true for a rigid task, 否/自选/false for a self-selected one. */

@@ -3,8 +3,6 @@ package org.reformdesk.task.spreadsheet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.task.directory.Person;
@@ -16,10 +14,10 @@ import org.reformdesk.task.ledger.TaskLedger;
 import org.reformdesk.task.ledger.TaskStatus;
 import org.reformdesk.task.ledger.TaskView;
 import org.reformdesk.task.ledger.Timeliness;
+import org.reformdesk.task.reporting.ProgressReport;
+import org.reformdesk.task.reporting.ReportService;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,17 +29,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ExportService {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private static final List<SheetColumn> COLUMNS = List.of(SheetColumn.CODE, SheetColumn.TITLE,
             SheetColumn.DESCRIPTION, SheetColumn.AREAS, SheetColumn.ORIGIN, SheetColumn.RIGID, SheetColumn.PLAN_YEAR,
             SheetColumn.GROUP, SheetColumn.LEAD_UNIT, SheetColumn.CO_LEADS, SheetColumn.PARTICIPANTS,
             SheetColumn.LEADER, SheetColumn.PERSON, SheetColumn.DEADLINE, SheetColumn.MILESTONES, SheetColumn.OUTCOME,
-            SheetColumn.TAGS, SheetColumn.STATUS, SheetColumn.TIMELINESS);
+            SheetColumn.TAGS, SheetColumn.STATUS, SheetColumn.CLOSED_ON, SheetColumn.TIMELINESS, SheetColumn.PERCENT, SheetColumn.PROGRESS,
+            SheetColumn.PERIOD);
 
-    private static final Map<TaskStatus, String> STATUSES = Map.of(TaskStatus.DRAFT, "草稿", TaskStatus.ASSIGNED, "已下达",
-            TaskStatus.IN_PROGRESS, "推进中", TaskStatus.CLOSE_REQUESTED, "申请销号", TaskStatus.CLOSED, "已销号",
-            TaskStatus.SUSPENDED, "待上级部署统一启动", TaskStatus.CANCELLED, "已调整取消");
+    static final List<String> HEADERS = COLUMNS.stream().map(SheetColumn::header).toList();
 
     private static final Map<Timeliness, String> LIGHTS = Map.of(Timeliness.ON_TRACK, "绿灯", Timeliness.DUE_SOON, "黄灯",
             Timeliness.OVERDUE, "红灯");
@@ -53,14 +48,20 @@ public class ExportService {
     @Inject
     TaskLedger ledger;
 
-    /** The ledger's rows as cell text, read in one transaction so the sheet is one consistent picture. */
+    @Inject
+    ReportService reports;
+
+    /**
+     * The ledger's rows as cells (text, the percent a number), read in one transaction so the sheet is one consistent
+     * picture; the latest reports and close dates come a page of tasks at a time, not a query per task.
+     */
     @Transactional
-    public List<String[]> rows(LedgerFilter filter, String sort) {
+    public List<Object[]> rows(LedgerFilter filter, String sort) {
         Map<UUID, String> units = Unit.<Unit>listAll().stream().collect(Collectors.toMap(u -> u.id, u -> u.name));
         Map<UUID, String> groups = SpecialGroup.<SpecialGroup>listAll().stream()
                 .collect(Collectors.toMap(g -> g.id, g -> g.name));
         Map<UUID, String> people = new HashMap<>();
-        List<String[]> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (int page = 0; page * CHUNK < EXPORT_LIMIT; page++) {
             Page<Task> chunk = ledger.list(filter, sort, PageRequest.of(page, CHUNK));
             List<UUID> named = chunk.items().stream()
@@ -69,45 +70,28 @@ public class ExportService {
             if (!named.isEmpty()) {
                 Person.<Person>list("id in ?1", named).forEach(p -> people.put(p.id, p.name));
             }
+            List<UUID> ids = chunk.items().stream().map(t -> t.id).toList();
+            Map<UUID, ProgressReport> latest = reports.latest(ids);
+            Map<UUID, LocalDate> closed = ledger.closedOn(ids);
             for (TaskView task : ledger.views(chunk.items())) {
-                rows.add(new String[] {task.code(), task.title(), task.description(), String.join("、", task.policyAreas()),
+                ProgressReport report = latest.get(task.id());
+                LocalDate closedOn = task.status() == TaskStatus.CLOSED ? closed.get(task.id()) : null;
+                rows.add(new Object[] {task.code(), task.title(), task.description(), String.join("、", task.policyAreas()),
                         CellText.ORIGINS.get(task.origin()), task.rigid() ? "是" : "否", String.valueOf(task.planYear()),
                         groups.get(task.groupId()), units.getOrDefault(task.leadUnitId(), String.valueOf(task.leadUnitId())),
                         names(task.coLeadUnitIds(), units), names(task.participatingUnitIds(), units),
                         name(task.responsibleLeaderId(), people), name(task.responsiblePersonId(), people),
                         task.deadline().toString(), task.milestones().stream().map(m -> m.name() + "：" + m.dueOn())
                         .collect(Collectors.joining("；")), task.expectedOutcome(), String.join("、", task.tags()),
-                        STATUSES.get(task.status()), LIGHTS.get(task.timeliness())});
+                        CellText.STATUSES.get(task.status()), closedOn == null ? null : closedOn.toString(),
+                        LIGHTS.get(task.timeliness()), report == null ? null : report.percent,
+                        report == null ? null : report.narrative, report == null ? null : report.period});
             }
             if (chunk.items().size() < CHUNK) {
                 break;
             }
         }
         return rows;
-    }
-
-    static void write(List<String[]> rows, OutputStream out) {
-        try {
-            Workbook workbook = new Workbook(out, "Reform Desk", "1.0");
-            Worksheet sheet = workbook.newWorksheet("改革任务台账");
-            for (int col = 0; col < COLUMNS.size(); col++) {
-                sheet.value(0, col, COLUMNS.get(col).header());
-                sheet.style(0, col).bold().set();
-            }
-            int row = 1;
-            for (String[] cells : rows) {
-                for (int col = 0; col < cells.length; col++) {
-                    if (cells[col] != null && !cells[col].isEmpty()) {
-                        sheet.value(row, col, cells[col]);
-                    }
-                }
-                row++;
-            }
-            sheet.freezePane(0, 1);
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String names(List<UUID> ids, Map<UUID, String> names) {

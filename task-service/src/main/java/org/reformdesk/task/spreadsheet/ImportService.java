@@ -21,6 +21,7 @@ import org.reformdesk.task.ledger.TaskRequests;
 import org.reformdesk.task.ledger.TaskRules;
 import org.reformdesk.task.ledger.TaskService;
 import org.reformdesk.task.ledger.TaskStatus;
+import org.reformdesk.task.reporting.ReportService;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import java.util.stream.Collectors;
 /**
  * Loads a task list (分工方案) from a spreadsheet: every row is checked against the directory and the ledger's
  * rules first, every bad row is reported with its number and reason, and nothing is stored unless all are good.
+ * A running ledger's rows may say where each task stands (状态, 销号日期, latest report), which it keeps.
  */
 @ApplicationScoped
 public class ImportService {
@@ -56,6 +58,9 @@ public class ImportService {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    ReportService reports;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -98,10 +103,13 @@ public class ImportService {
         Directory directory = Directory.load();
         List<Problem.FieldError> errors = new ArrayList<>();
         List<TaskRequests.NewTask> requests = new ArrayList<>();
+        List<Standing> standings = new ArrayList<>();
         Map<String, Integer> codes = new HashMap<>();
         for (TaskSheet.SheetRow row : rows) {
             List<String> rowErrors = new ArrayList<>();
-            TaskRequests.NewTask request = RowReader.read(row, status, directory, rowErrors);
+            Standing standing = RowReader.standing(row, status, clock.today(), rowErrors);
+            TaskRequests.NewTask request = RowReader.read(row, standing == null ? status : standing.entry(), directory,
+                    rowErrors);
             if (request != null) {
                 for (ConstraintViolation<TaskRequests.NewTask> violation : validator.validate(request)) {
                     rowErrors.add(violation.getPropertyPath() + " " + violation.getMessage());
@@ -116,6 +124,7 @@ public class ImportService {
             }
             rowErrors.forEach(message -> errors.add(new Problem.FieldError("rows[" + row.number() + "]", message)));
             requests.add(request);
+            standings.add(standing);
         }
         Set<String> taken = takenCodes(codes.keySet());
         for (TaskSheet.SheetRow row : rows) {
@@ -141,9 +150,16 @@ public class ImportService {
         List<String> fresh = tasks.nextCodes((int) requests.stream().filter(r -> r.code() == null).count());
         long checked = System.nanoTime();
         int next = 0;
-        for (TaskRequests.NewTask request : requests) {
-            Task task = tasks.enter(request, request.code() != null ? request.code() : fresh.get(next++), actor);
+        for (int i = 0; i < requests.size(); i++) {
+            TaskRequests.NewTask request = requests.get(i);
+            Standing standing = standings.get(i);
+            Task task = tasks.enterRunning(request, request.code() != null ? request.code() : fresh.get(next++), actor,
+                    standing.status(), standing.closedOn());
             task.importId = batch.id;
+            if (standing.progress() != null) {
+                reports.carryOver(task, standing.progress().period(), standing.progress().percent(),
+                        standing.progress().narrative(), actor);
+            }
         }
         entityManager.flush();
         LOG.infof("Imported %d tasks for %s: rows checked in %d ms, stored in %d ms", requests.size(), actor,

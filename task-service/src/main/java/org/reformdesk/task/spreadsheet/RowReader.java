@@ -9,11 +9,13 @@ import org.reformdesk.task.ledger.TaskRequests;
 import org.reformdesk.task.ledger.TaskStatus;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Turns one sheet row into a task request, naming every cell it cannot use. */
 final class RowReader {
@@ -21,6 +23,13 @@ final class RowReader {
     /** A milestone cell item: 名称：日期 (or name: date). */
     private static final Pattern MILESTONE = Pattern.compile("(.+?)\\s*[:：]\\s*([^:：]+)");
     private static final Pattern MILESTONE_ITEMS = Pattern.compile("[;；\\n]+");
+
+    /** The cells of a row's latest report. */
+    private static final List<SheetColumn> PROGRESS = List.of(SheetColumn.PERCENT, SheetColumn.PROGRESS,
+            SheetColumn.PERIOD);
+
+    /** As long as a report filed through the API may be. */
+    private static final int MAX_NARRATIVE = 10_000;
 
     private RowReader() {
     }
@@ -98,6 +107,79 @@ final class RowReader {
                 CellText.list(row.get(SheetColumn.AREAS)), origin, rigid, planYear, group, lead, coLeads, participants,
                 leader, responsible, deadline, milestones, row.get(SheetColumn.OUTCOME),
                 CellText.list(row.get(SheetColumn.TAGS)), status);
+    }
+
+    /**
+     * Where the row's task stands in the ledger it comes from: its 状态 (else {@code status}, the import's), 销号日期
+     * and latest report (进展百分比, 最新进展, 报告期); null when a cell is unusable, every problem in {@code errors}.
+     */
+    static Standing standing(TaskSheet.SheetRow row, TaskStatus status, LocalDate today, List<String> errors) {
+        int before = errors.size();
+        TaskStatus stands = status;
+        String statusText = row.get(SheetColumn.STATUS);
+        if (statusText != null) {
+            stands = CellText.status(statusText).orElse(null);
+            if (stands == null) {
+                errors.add(SheetColumn.STATUS.header() + " '" + statusText + "' is not one of "
+                        + String.join("、", CellText.STATUSES.values()));
+            } else if (stands == TaskStatus.SUSPENDED) {
+                // resuming moves the deadline by the days left when it stopped, which no sheet records
+                errors.add(SheetColumn.STATUS.header() + " '" + statusText + "' cannot be carried over: import the task "
+                        + "as " + CellText.STATUSES.get(TaskStatus.IN_PROGRESS) + " and suspend it in the ledger");
+            }
+        }
+        LocalDate closedOn = date(row, SheetColumn.CLOSED_ON, errors);
+        if (stands == TaskStatus.CLOSED && row.get(SheetColumn.CLOSED_ON) == null) {
+            errors.add(CellText.STATUSES.get(TaskStatus.CLOSED) + " needs its " + SheetColumn.CLOSED_ON.header());
+        } else if (stands != null && stands != TaskStatus.CLOSED && row.get(SheetColumn.CLOSED_ON) != null) {
+            errors.add(SheetColumn.CLOSED_ON.header() + " is for " + CellText.STATUSES.get(TaskStatus.CLOSED)
+                    + " tasks only");
+        }
+        if (closedOn != null && closedOn.isAfter(today)) {
+            errors.add(SheetColumn.CLOSED_ON.header() + " " + closedOn + " has not come yet");
+        }
+        Standing.Progress progress = progress(row, today, errors);
+        if (progress != null && stands == TaskStatus.DRAFT) {
+            errors.add("a " + CellText.STATUSES.get(TaskStatus.DRAFT) + " task has no progress reports");
+        }
+        return errors.size() > before ? null : new Standing(stands, closedOn, progress);
+    }
+
+    /** The latest report, when the row gives one: all three cells or none. */
+    private static Standing.Progress progress(TaskSheet.SheetRow row, LocalDate today, List<String> errors) {
+        if (PROGRESS.stream().allMatch(c -> row.get(c) == null)) {
+            return null;
+        }
+        int before = errors.size();
+        PROGRESS.stream().filter(c -> row.get(c) == null).forEach(c -> errors.add(c.header() + " is empty; a report "
+                + "needs " + PROGRESS.stream().map(SheetColumn::header).collect(Collectors.joining("、"))));
+        Integer percent = null;
+        String percentText = row.get(SheetColumn.PERCENT);
+        if (percentText != null) {
+            try {
+                percent = Integer.parseInt(percentText.replace("%", "").replace("％", "").strip());
+            } catch (NumberFormatException e) {
+                percent = null;
+            }
+            if (percent == null || percent < 0 || percent > 100) {
+                errors.add(SheetColumn.PERCENT.header() + " '" + percentText + "' is not a whole number from 0 to 100");
+            }
+        }
+        String narrative = row.get(SheetColumn.PROGRESS);
+        if (narrative != null && narrative.length() > MAX_NARRATIVE) {
+            errors.add(SheetColumn.PROGRESS.header() + " is longer than " + MAX_NARRATIVE + " characters");
+        }
+        YearMonth period = null;
+        String periodText = row.get(SheetColumn.PERIOD);
+        if (periodText != null) {
+            period = CellText.month(periodText).orElse(null);
+            if (period == null) {
+                errors.add(SheetColumn.PERIOD.header() + " '" + periodText + "' is not a month such as 2027-03 or 2027年3月");
+            } else if (period.isAfter(YearMonth.from(today))) {
+                errors.add(SheetColumn.PERIOD.header() + " " + period + " is a month that has not begun");
+            }
+        }
+        return errors.size() > before ? null : new Standing.Progress(period, percent, narrative);
     }
 
     private static List<UUID> units(TaskSheet.SheetRow row, SheetColumn column, ImportService.Directory directory,

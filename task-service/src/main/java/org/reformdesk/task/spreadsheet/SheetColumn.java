@@ -26,8 +26,12 @@ enum SheetColumn {
     MILESTONES("时间节点", "milestones"),
     OUTCOME("成果形式", "expectedOutcome"),
     TAGS("标签", "tags"),
-    STATUS("状态", "status"),
-    TIMELINESS("红黄绿灯", "timeliness");
+    STATUS("状态", "任务状态", "status"),
+    CLOSED_ON("销号日期", "closedOn"),
+    TIMELINESS("红黄绿灯", "timeliness"),
+    PERCENT("进展百分比", "完成进度", "percent"),
+    PROGRESS("最新进展", "进展情况", "narrative"),
+    PERIOD("报告期", "报告月份", "period");
 
     /** Columns an import cannot do without. */
     static final List<SheetColumn> REQUIRED = List.of(TITLE, LEAD_UNIT, DEADLINE);

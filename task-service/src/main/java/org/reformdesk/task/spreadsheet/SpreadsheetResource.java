@@ -13,17 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
+import org.reformdesk.platform.sheets.SheetTable;
 import org.reformdesk.task.ledger.LedgerParams;
 import org.reformdesk.task.ledger.TaskStatus;
-
-import java.util.List;
 
 /** The ledger in and out of Excel, where offices keep it. */
 @Path("/api/v1/tasks/sheet")
@@ -41,9 +39,10 @@ public class SpreadsheetResource {
 
     @POST
     @RolesAllowed(Roles.REFORM_OFFICE)
-    @Consumes({ExportService.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({SheetTable.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import a task list (.xlsx, Chinese or English headers) as DRAFT (default) or ASSIGNED "
-            + "tasks; every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
+            + "tasks, or a running ledger whose rows give each task's 状态, 销号日期 and latest report (进展百分比, 最新进展, "
+            + "报告期); every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
     public Response importSheet(byte[] workbook, @QueryParam("status") @DefaultValue("DRAFT") TaskStatus status,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         if (workbook == null || workbook.length == 0) {
@@ -54,12 +53,11 @@ public class SpreadsheetResource {
     }
 
     @GET
-    @Produces(ExportService.MEDIA_TYPE)
-    @Operation(summary = "The filtered ledger as an .xlsx sheet with Chinese headers that an import reads back")
+    @Produces(SheetTable.MEDIA_TYPE)
+    @Operation(summary = "The filtered ledger as an .xlsx sheet with Chinese headers that an import reads back: "
+            + "each task's status, close date, traffic light and latest monthly report (percent, narrative, period)")
     public Response export(@BeanParam LedgerParams filter) {
-        List<String[]> rows = exports.rows(filter.toFilter(caller), filter.sort);
-        StreamingOutput body = out -> ExportService.write(rows, out);
-        return Response.ok(body, ExportService.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"task-ledger.xlsx\"").build();
+        return SheetTable.download("task-ledger.xlsx", "改革任务台账", ExportService.HEADERS,
+                exports.rows(filter.toFilter(caller), filter.sort));
     }
 }

@@ -69,7 +69,7 @@ final class TaskSheet {
         for (Row row : rows.subList(headerIndex + 1, rows.size())) {
             Map<SheetColumn, String> cells = new EnumMap<>(SheetColumn.class);
             columns.forEach((index, column) -> {
-                String text = text(row, index, column == SheetColumn.DEADLINE);
+                String text = text(row, index, column == SheetColumn.DEADLINE || column == SheetColumn.CLOSED_ON);
                 if (text != null && !text.isBlank()) {
                     cells.put(column, text);
                 }

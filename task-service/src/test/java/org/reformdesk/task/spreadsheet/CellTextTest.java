@@ -2,8 +2,10 @@ package org.reformdesk.task.spreadsheet;
 
 import org.junit.jupiter.api.Test;
 import org.reformdesk.task.ledger.TaskOrigin;
+import org.reformdesk.task.ledger.TaskStatus;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,18 @@ class CellTextTest {
         assertThat(CellText.rigid("是")).contains(true);
         assertThat(CellText.rigid("自选")).contains(false);
         assertThat(CellText.rigid("也许")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void statusesAndReportMonthsReadAsTheSheetWritesThem() {
+        assertThat(CellText.status("已销号")).contains(TaskStatus.CLOSED);
+        assertThat(CellText.status(" 推进中 ")).contains(TaskStatus.IN_PROGRESS);
+        assertThat(CellText.status("closed")).contains(TaskStatus.CLOSED);
+        assertThat(CellText.status("完成了")).isEmpty();
+        assertThat(CellText.month("2027-03")).contains(YearMonth.of(2027, 3));
+        assertThat(CellText.month("2027年3月")).contains(YearMonth.of(2027, 3));
+        assertThat(CellText.month("2027-03-15")).contains(YearMonth.of(2027, 3));
+        assertThat(CellText.month("2027年")).isEmpty();
     }
 
     @Test

@@ -1,11 +1,14 @@
 package org.reformdesk.task.spreadsheet;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.task.LedgerFixtures;
 import org.reformdesk.testing.TestTokens;
 
@@ -13,8 +16,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -25,6 +30,9 @@ import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 class SpreadsheetTest {
+
+    @Inject
+    ServiceClock clock;
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -72,6 +80,143 @@ class SpreadsheetTest {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).contains("深化行政审批制度改革", "经济、社会民生", "省委部署", "是", "2030-06-30", "局长" + tag,
                 "出台方案：2030-03-31", "已下达", "绿灯");
+    }
+
+    @Test
+    void theSheetCarriesEachTasksLatestProgressAndCloseDateBesideItsLight() throws IOException {
+        String tag = "进展-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        UUID reporting = LedgerFixtures.task(Map.of("title", "推进政务服务一网通办", "leadUnitId", lead.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", clock.today().plusDays(200).toString(),
+                "tags", List.of(tag)));
+        UUID closing = LedgerFixtures.task(Map.of("title", "完成机构改革", "leadUnitId", lead.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", clock.today().plusDays(200).toString(),
+                "tags", List.of(tag)));
+        YearMonth month = YearMonth.from(clock.today());
+        report(reporting, month.minusMonths(1), 30, "完成调研摸底");
+        report(reporting, month, 60, "出台实施方案");
+        LedgerFixtures.move(closing, "START", null);
+        LedgerFixtures.move(closing, "REQUEST_CLOSE", null);
+        LedgerFixtures.move(closing, "CLOSE", null);
+
+        byte[] exported = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag)
+                .get("/api/v1/tasks/sheet")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+
+        List<List<String>> rows = read(exported);
+        assertThat(rows.get(0)).containsSubsequence("状态", "销号日期", "红黄绿灯", "进展百分比", "最新进展", "报告期");
+        int status = rows.get(0).indexOf("状态");
+        List<String> reported = rows.stream().filter(r -> r.contains("推进政务服务一网通办")).findFirst().orElseThrow();
+        assertThat(reported.subList(status, status + 6))
+                .containsExactly("已下达", "", "绿灯", "60", "出台实施方案", month.toString());
+        List<String> closed = rows.stream().filter(r -> r.contains("完成机构改革")).findFirst().orElseThrow();
+        assertThat(closed.subList(status, status + 3)).containsExactly("已销号", clock.today().toString(), "绿灯");
+    }
+
+    @Test
+    void anExportedLedgerImportedAgainKeepsItsStatusesCloseDatesAndProgress() throws IOException {
+        String tag = "往返-" + UUID.randomUUID().toString().substring(0, 8);
+        String copy = tag + "-副本";
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        UUID head = LedgerFixtures.person(lead, "HEAD", "局长" + tag);
+        YearMonth month = YearMonth.from(clock.today());
+        UUID reporting = ledgerTask(lead, head, "推进政务服务一网通办", tag);
+        report(reporting, month.minusMonths(1), 30, "完成调研摸底");
+        LedgerFixtures.move(reporting, "START", null);
+        report(reporting, month, 60, "出台实施方案");
+        UUID closed = ledgerTask(lead, head, "完成机构改革", tag);
+        report(closed, month, 100, "全面完成");
+        LedgerFixtures.move(closed, "START", null);
+        LedgerFixtures.move(closed, "REQUEST_CLOSE", null);
+        LedgerFixtures.move(closed, "CLOSE", null);
+        ledgerTask(lead, head, "清理规范议事协调机构", tag);
+        List<List<String>> exported = read(export(tag));
+
+        List<Object[]> renamed = new ArrayList<>();
+        int codeColumn = exported.get(0).indexOf("任务编号");
+        int tagColumn = exported.get(0).indexOf("标签");
+        for (List<String> row : exported) {
+            String[] cells = row.toArray(String[]::new);
+            if (renamed.size() > 0) {
+                cells[codeColumn] = cells[codeColumn] + "-R";
+                cells[tagColumn] = copy;
+            }
+            renamed.add(cells);
+        }
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(workbook(renamed))
+                .post("/api/v1/tasks/sheet")
+                .then().log().ifValidationFails().statusCode(201).body("imported", equalTo(3));
+
+        List<List<String>> again = read(export(copy));
+        int status = exported.get(0).indexOf("状态");
+        for (String title : List.of("推进政务服务一网通办", "完成机构改革", "清理规范议事协调机构")) {
+            List<String> before = row(exported, title);
+            assertThat(row(again, title).subList(status, before.size())).isEqualTo(before.subList(status, before.size()));
+        }
+        assertThat(row(again, "推进政务服务一网通办").subList(status, status + 6))
+                .containsExactly("推进中", "", "绿灯", "60", "出台实施方案", month.toString());
+        assertThat(row(again, "完成机构改革").subList(status, status + 2)).containsExactly("已销号", clock.today().toString());
+        assertThat(row(again, "清理规范议事协调机构").get(status)).isEqualTo("已下达");
+    }
+
+    @Test
+    void aRunningLedgersClosedTaskIsCreatedClosedOnItsDayWithItsLatestReport() throws IOException {
+        String tag = "在办-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("B", "DEPARTMENT");
+        LedgerFixtures.person(lead, "HEAD", "主任" + tag);
+        LocalDate closedOn = clock.today().minusMonths(3);
+        YearMonth period = YearMonth.from(closedOn);
+        byte[] sheet = workbook(List.of(
+                new Object[] {"改革任务", "牵头单位", "完成时限", "标签", "状态", "销号日期", "进展百分比", "最新进展", "报告期"},
+                new Object[] {"推进医保支付方式改革", code(lead), "2030-12-31", tag, "已销号", closedOn, "100",
+                        "按期全面完成", period.getYear() + "年" + period.getMonthValue() + "月"}));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(sheet).post("/api/v1/tasks/sheet")
+                .then().log().ifValidationFails().statusCode(201).body("imported", equalTo(1));
+
+        String task = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("CLOSED")).extract().path("items[0].id");
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/tasks/{id}/history", task)
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].to", equalTo("CLOSED"))
+                .body("[0].reason", equalTo("导入原台账"));
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/tasks/{id}/reports", task)
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].period", equalTo(period.toString()))
+                .body("[0].percent", equalTo(100)).body("[0].narrative", equalTo("按期全面完成"));
+        List<List<String>> rows = read(export(tag));
+        int status = rows.get(0).indexOf("状态");
+        assertThat(rows.get(1).subList(status, status + 6)).containsExactly("已销号", closedOn.toString(), "绿灯", "100",
+                "按期全面完成", period.toString());
+    }
+
+    @Test
+    void aRunningLedgersBadStandingsAreReportedPerRowAndNothingIsImported() throws IOException {
+        String tag = "在办坏行-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
+        LedgerFixtures.person(lead, "HEAD", "主任" + tag);
+        String unit = code(lead);
+        String nextMonth = YearMonth.from(clock.today()).plusMonths(1).toString();
+        byte[] sheet = workbook(List.of(
+                new Object[] {"改革任务", "牵头单位", "完成时限", "标签", "状态", "销号日期", "进展百分比", "最新进展", "报告期"},
+                new Object[] {"好的任务", unit, "2030-01-31", tag, "推进中", null, "40", "推进中", "2026-01"},
+                new Object[] {"状态不明", unit, "2030-01-31", tag, "完成了"},
+                new Object[] {"没有销号日期", unit, "2030-01-31", tag, "已销号"},
+                new Object[] {"未销号却有日期", unit, "2030-01-31", tag, "推进中", "2026-01-05"},
+                new Object[] {"进度超百", unit, "2030-01-31", tag, "推进中", null, "120", "超额", "2026-01"},
+                new Object[] {"报告期未到", unit, "2030-01-31", tag, "推进中", null, "10", "刚起步", nextMonth},
+                new Object[] {"缺进展", unit, "2030-01-31", tag, "推进中", null, "10"}));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(sheet).post("/api/v1/tasks/sheet")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("rows[3]", "rows[4]", "rows[5]", "rows[6]", "rows[7]", "rows[8]"))
+                .body("errors.field", org.hamcrest.Matchers.not(hasItem("rows[2]")))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.startsWith("状态 '完成了' is not one of")))
+                .body("errors.message", hasItem("已销号 needs its 销号日期"))
+                .body("errors.message", hasItem("销号日期 is for 已销号 tasks only"))
+                .body("errors.message", hasItem("进展百分比 '120' is not a whole number from 0 to 100"))
+                .body("errors.message", hasItem("报告期 " + nextMonth + " is a month that has not begun"))
+                .body("errors.message", hasItem("最新进展 is empty; a report needs 进展百分比、最新进展、报告期"));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().body("total", equalTo(0));
     }
 
     @Test
@@ -123,6 +268,27 @@ class SpreadsheetTest {
         assertThat(read(exported)).hasSize(2);
         given().auth().oauth2(TestTokens.unitOfficer(mine)).queryParam("leadUnit", UUID.randomUUID())
                 .get("/api/v1/tasks/sheet").then().statusCode(403);
+    }
+
+    private static UUID ledgerTask(UUID lead, UUID person, String title, String tag) {
+        return LedgerFixtures.task(Map.of("title", title, "leadUnitId", lead.toString(), "responsiblePersonId",
+                person.toString(), "deadline", LocalDate.now().plusDays(200).toString(), "tags", List.of(tag)));
+    }
+
+    private static byte[] export(String tag) {
+        return given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks/sheet")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray();
+    }
+
+    private static List<String> row(List<List<String>> rows, String title) {
+        return rows.stream().filter(r -> r.contains(title)).findFirst().orElseThrow();
+    }
+
+    private static void report(UUID task, YearMonth period, int percent, String narrative) {
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .body(Map.of("period", period.toString(), "percent", percent, "narrative", narrative))
+                .post("/api/v1/tasks/{id}/reports", task)
+                .then().statusCode(201);
     }
 
     static byte[] workbook(List<Object[]> rows) throws IOException {
