@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.reformdesk.assessment.Attachment;
 import org.reformdesk.assessment.live.RankingResource;
+import org.reformdesk.platform.download.Attachment;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
 

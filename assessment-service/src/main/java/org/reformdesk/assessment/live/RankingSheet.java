@@ -2,14 +2,12 @@ package org.reformdesk.assessment.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.reformdesk.events.AssessmentCategory;
+import org.reformdesk.platform.sheets.SheetTable;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RankingSheet {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String MEDIA_TYPE = SheetTable.MEDIA_TYPE;
 
     static final List<String> HEADERS = List.of("名次", "单位代码", "单位名称", "得分", "名次变化", "一月一会诊");
 
@@ -36,56 +34,23 @@ public class RankingSheet {
     public Download write(String month) {
         YearMonth yearMonth = YearMonth.parse(month);
         String before = yearMonth.minusMonths(1).toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<SheetTable.Sheet> sheets = new ArrayList<>();
         boolean frozen = true;
-        try {
-            Workbook workbook = new Workbook(out, "Reform Desk", "1.0");
-            for (AssessmentCategory category : AssessmentCategory.values()) {
-                Standings.Table table = standings.ranking(category, month);
-                frozen &= table.frozen();
-                sheet(workbook.newWorksheet(category + "类"), table, standings.frozenRanks(category, before));
-            }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException("A rankings sheet could not be written", e);
+        for (AssessmentCategory category : AssessmentCategory.values()) {
+            Standings.Table table = standings.ranking(category, month);
+            frozen &= table.frozen();
+            sheets.add(new SheetTable.Sheet(category + "类", HEADERS,
+                    rows(table, standings.frozenRanks(category, before))));
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SheetTable.write(out, sheets);
         return new Download(yearMonth.getYear() + "年" + yearMonth.getMonthValue() + "月考核排名"
                 + (frozen ? "" : "（实时）") + ".xlsx", out.toByteArray());
     }
 
-    private static void sheet(Worksheet sheet, Standings.Table table, Map<UUID, Integer> before) {
-        int[] widths = HEADERS.stream().mapToInt(RankingSheet::width).toArray();
-        for (int column = 0; column < HEADERS.size(); column++) {
-            sheet.value(0, column, HEADERS.get(column));
-            sheet.style(0, column).bold().set();
-        }
-        int row = 1;
-        for (Standings.Place place : table.places()) {
-            String[] texts = {null, place.code(), place.name(), null,
-                    RankChange.words(RankChange.between(before.get(place.unitId()), place.rank())),
-                    Boolean.TRUE.equals(place.diagnosis()) ? RankChange.DIAGNOSIS_MARK : ""};
-            sheet.value(row, 0, place.rank());
-            sheet.value(row, 3, place.score());
-            sheet.style(row, 3).format("0.00").set();
-            for (int column = 1; column < texts.length; column++) {
-                if (texts[column] != null) {
-                    sheet.value(row, column, texts[column]);
-                    widths[column] = Math.max(widths[column], width(texts[column]));
-                }
-            }
-            row++;
-        }
-        for (int column = 0; column < widths.length; column++) {
-            sheet.width(column, Math.min(widths[column] + 2, 60));
-        }
-        sheet.freezePane(0, 1);
-        sheet.setAutoFilter(0, 0, Math.max(row - 1, 1), HEADERS.size() - 1);
-    }
-
-    /** Excel's width of a text in characters of its default font: a Chinese character takes two. */
-    static int width(String text) {
-        return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || Character.isIdeographic(c) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x3000 && c <= 0x303F) ? 2 : 1)
-                .sum();
+    private static List<Object[]> rows(Standings.Table table, Map<UUID, Integer> before) {
+        return table.places().stream().map(place -> new Object[] {place.rank(), place.code(), place.name(),
+                place.score(), RankChange.words(RankChange.between(before.get(place.unitId()), place.rank())),
+                Boolean.TRUE.equals(place.diagnosis()) ? RankChange.DIAGNOSIS_MARK : ""}).toList();
     }
 }

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,8 +118,14 @@ class RankingSheetTest {
             assertThat(book.getSheets().map(Sheet::getName)).containsExactly("A类", "B类", "C类");
             List<Row> rows = book.findSheet(sheetName).orElseThrow().read();
             assertThat(texts(rows.get(0))).isEqualTo(RankingSheet.HEADERS);
-            return rows.stream().skip(1).map(RankingSheetTest::texts).filter(cells -> cells.contains(unit)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row for " + unit));
+            List<String> cells = rows.stream().skip(1).map(RankingSheetTest::texts).filter(texts -> texts.contains(unit))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row for " + unit));
+            // an empty cell at the row's end is not written, as Excel leaves it
+            List<String> padded = new ArrayList<>(cells);
+            while (padded.size() < RankingSheet.HEADERS.size()) {
+                padded.add("");
+            }
+            return padded;
         }
     }
 

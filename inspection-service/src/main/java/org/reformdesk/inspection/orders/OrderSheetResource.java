@@ -52,7 +52,7 @@ public class OrderSheetResource {
         UUID scope = caller.readScope(unit).orElse(null);
         List<SupervisionOrder> found = orders.all(new OrderService.OrderFilter(subject, scope, state, rung, kind,
                 overdue, accountabilityDue), SHEET_LIMIT);
-        List<Object[]> rows = found.stream().map(order -> new Object[] {OrderService.label(order.rung),
+        List<Object[]> rows = found.stream().map(order -> new Object[] {order.rung.label(),
                 order.kind.label(), order.targetUnitId, order.subjectTitle, order.issuedOn, order.replyBy,
                 STATES.get(order.state), order.isOverdue(clock.today()) ? "是" : "否",
                 order.state == OrderState.CLOSED && order.closedAt != null

@@ -3,7 +3,6 @@ package org.reformdesk.platform.evidence;
 import org.reformdesk.platform.input.Storable;
 import org.reformdesk.platform.problem.ProblemException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,28 +55,6 @@ public record EvidenceFile(String filename, EvidenceKind kind, byte[] content) {
             throw new ProblemException(413, "Payload Too Large", "The file has " + size + " bytes; evidence files "
                     + "may have at most " + maxBytes + " bytes (" + maxBytes / (1024 * 1024) + " MiB).");
         }
-    }
-
-    /**
-     * A Content-Disposition for downloading {@code filename}: the name itself as RFC 5987 {@code filename*} in UTF-8,
-     * which browsers prefer, and an ASCII stand-in in {@code filename} for those that read only that.
-     */
-    public static String contentDisposition(String filename) {
-        StringBuilder ascii = new StringBuilder();
-        StringBuilder encoded = new StringBuilder();
-        for (int i = 0; i < filename.length(); i++) {
-            char c = filename.charAt(i);
-            ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '_');
-        }
-        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (Character.isLetterOrDigit(c) && c < 0x80 || "!#$&+-.^_`|~".indexOf(c) >= 0) {
-                encoded.append((char) c);
-            } else {
-                encoded.append('%').append(String.format("%02X", c));
-            }
-        }
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     /** The name without any folder a browser sent with it (C:\fakepath\报告.pdf). */

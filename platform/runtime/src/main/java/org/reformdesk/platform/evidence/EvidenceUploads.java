@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.reformdesk.platform.download.Attachment;
 import org.reformdesk.platform.problem.ProblemException;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ public class EvidenceUploads {
     public static Response served(EvidenceStore.Content content) {
         StoredEvidence evidence = content.evidence();
         return Response.ok(content.bytes(), evidence.mediaType())
-                .header("Content-Disposition", EvidenceFile.contentDisposition(evidence.filename()))
+                .header("Content-Disposition", Attachment.disposition(evidence.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.reformdesk.platform.evidence;
 
 import org.junit.jupiter.api.Test;
+import org.reformdesk.platform.download.Attachment;
 import org.reformdesk.platform.problem.ProblemException;
 
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,7 @@ class EvidenceFileTest {
 
     @Test
     void theDownloadNameIsKeptInUtf8WithAnAsciiStandIn() {
-        assertThat(EvidenceFile.contentDisposition("整改 \"报告\".pdf")).isEqualTo("attachment; "
+        assertThat(Attachment.disposition("整改 \"报告\".pdf")).isEqualTo("attachment; "
                 + "filename=\"__ ____.pdf\"; filename*=UTF-8''%E6%95%B4%E6%94%B9%20%22%E6%8A%A5%E5%91%8A%22.pdf");
     }
 
