@@ -14,7 +14,7 @@ import org.reformdesk.local.Postgres;
 import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
-import org.reformdesk.local.TokenMint;
+import org.reformdesk.testing.TokenMint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

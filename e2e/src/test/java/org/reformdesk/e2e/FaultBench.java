@@ -8,8 +8,8 @@ import org.reformdesk.local.Postgres;
 import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
-import org.reformdesk.local.TokenMint;
 import org.reformdesk.testing.ConsumerLag;
+import org.reformdesk.testing.TokenMint;
 
 import java.io.IOException;
 import java.math.BigDecimal;

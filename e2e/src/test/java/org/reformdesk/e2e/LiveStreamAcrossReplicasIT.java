@@ -13,8 +13,8 @@ import org.reformdesk.local.Ports;
 import org.reformdesk.local.Postgres;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
-import org.reformdesk.local.TokenMint;
 import org.reformdesk.testing.EventSender;
+import org.reformdesk.testing.TokenMint;
 
 import java.net.URI;
 import java.net.http.HttpClient;

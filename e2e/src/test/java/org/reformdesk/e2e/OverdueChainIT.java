@@ -11,10 +11,10 @@ import org.reformdesk.local.Postgres;
 import org.reformdesk.local.Ports;
 import org.reformdesk.local.Service;
 import org.reformdesk.local.ServiceProcess;
-import org.reformdesk.local.TokenMint;
 import org.reformdesk.testing.ConsumerLag;
 import org.reformdesk.testing.EventProbe;
 import org.reformdesk.testing.EventSender;
+import org.reformdesk.testing.TokenMint;
 
 import java.nio.file.Path;
 import java.time.Duration;

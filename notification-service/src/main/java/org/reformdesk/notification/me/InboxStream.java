@@ -15,9 +15,9 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.reformdesk.notification.inbox.InboxArrival;
-import org.reformdesk.notification.inbox.Reminder;
-import org.reformdesk.notification.inbox.ReminderView;
+import org.reformdesk.notification.reminders.InboxArrival;
+import org.reformdesk.notification.reminders.Reminder;
+import org.reformdesk.notification.reminders.ReminderView;
 import org.reformdesk.platform.inbox.OncePerBatch;
 
 import java.sql.Connection;

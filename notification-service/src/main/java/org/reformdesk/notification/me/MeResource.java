@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.notification.delivery.PushDevice;
-import org.reformdesk.notification.inbox.ReminderView;
+import org.reformdesk.notification.reminders.ReminderView;
 import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.events.TaskOverdue;
-import org.reformdesk.notification.inbox.ReminderView;
 import org.reformdesk.notification.me.InboxStream;
+import org.reformdesk.notification.reminders.ReminderView;
 import org.reformdesk.testing.EventSender;
 
 import java.sql.Timestamp;

@@ -2,7 +2,7 @@ package org.reformdesk.notification.me;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import org.junit.jupiter.api.Test;
-import org.reformdesk.notification.inbox.ReminderView;
+import org.reformdesk.notification.reminders.ReminderView;
 
 import java.util.UUID;
 

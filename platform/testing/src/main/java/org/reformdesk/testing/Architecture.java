@@ -27,7 +27,7 @@ public final class Architecture {
             "org.reformdesk.notification",
             "org.reformdesk.console");
 
-    /** platform/local starts the services as processes; it is no library for them. */
+    /** The launcher (local/) starts the services as processes; it is no library for them. */
     private static final String LOCAL_LAUNCHER = "org.reformdesk.local..";
 
     private Architecture() {

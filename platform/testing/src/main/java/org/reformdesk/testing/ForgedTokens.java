@@ -1,7 +1,6 @@
 package org.reformdesk.testing;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import org.reformdesk.local.TokenMint;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;

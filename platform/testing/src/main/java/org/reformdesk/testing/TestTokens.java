@@ -1,7 +1,5 @@
 package org.reformdesk.testing;
 
-import org.reformdesk.local.TokenMint;
-
 import java.util.List;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 /** How far a reminder got on its channel. */
 public enum DeliveryState {

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package org.reformdesk.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.reformdesk.testing.TokenMint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import org.reformdesk.notification.rules.Channel;
 import org.reformdesk.notification.rules.ReminderKind;

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

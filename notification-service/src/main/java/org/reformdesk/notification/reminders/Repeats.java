@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.reformdesk.local;
+package org.reformdesk.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;

@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

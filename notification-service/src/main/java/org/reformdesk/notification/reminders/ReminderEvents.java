@@ -1,4 +1,4 @@
-package org.reformdesk.notification.inbox;
+package org.reformdesk.notification.reminders;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
