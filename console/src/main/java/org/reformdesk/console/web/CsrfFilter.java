@@ -29,6 +29,8 @@ public class CsrfFilter {
         if (tokens.matches(viewer.session(), request.getHeaderString(CsrfTokens.HEADER))) {
             return null;
         }
-        return errors.page(Response.Status.FORBIDDEN, "csrf", request.getHeaderString("HX-Request") != null);
+        // the refusal box alone: the full page's frame asks task-service whose inbox this is, which a filter on the
+        // event loop may not wait for (a forged POST hung until the browser gave up)
+        return errors.page(Response.Status.FORBIDDEN, "csrf", true);
     }
 }

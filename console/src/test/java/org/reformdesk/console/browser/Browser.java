@@ -14,10 +14,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One person's browser: Debian's headless Chromium driven by its ChromeDriver, as ARCHITECTURE.md verified them.
@@ -99,6 +104,27 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /**
+     * The status a form post gets when it carries this sign-in's cookies but not its anti-forgery token - what a
+     * forged cross-site form would send. Sent from here, not from the page: a page's fetch waited behind the
+     * browser's open event streams to the same host.
+     */
+    int postWithoutAntiForgeryToken(String path, String form) {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        HttpRequest post = HttpRequest.newBuilder(URI.create(console + path)).timeout(Duration.ofSeconds(30))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            return HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
