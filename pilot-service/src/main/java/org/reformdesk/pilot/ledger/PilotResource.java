@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reformdesk.pilot.directory.KnownUnit;
@@ -26,6 +25,7 @@ import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
+import org.reformdesk.platform.sheets.SheetTable;
 
 import java.net.URI;
 import java.time.Instant;
@@ -82,7 +82,7 @@ public class PilotResource {
 
     @GET
     @Path("export")
-    @Produces(LedgerExport.MEDIA_TYPE)
+    @Produces(SheetTable.MEDIA_TYPE)
     @Operation(summary = "The filtered ledger as an .xlsx sheet with Chinese headers")
     public Response export(@QueryParam("level") PilotLevel level, @QueryParam("status") PilotStatus status,
             @QueryParam("leadUnit") UUID leadUnit, @QueryParam("leader") UUID leader,
@@ -91,9 +91,8 @@ public class PilotResource {
         List<Pilot> ledger = pilots.list(new PilotService.LedgerFilter(level, status, scope, leader,
                 overdueSummaries), PageRequest.of(0, EXPORT_LIMIT)).items();
         var names = KnownUnit.names(new ArrayList<>(ledger.stream().map(p -> p.leadUnitId).distinct().toList()));
-        StreamingOutput body = out -> LedgerExport.write(ledger, names, out);
-        return Response.ok(body, LedgerExport.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"pilot-ledger.xlsx\"").build();
+        return SheetTable.download("pilot-ledger.xlsx", "试点台账", LedgerExport.HEADERS,
+                LedgerExport.rows(ledger, names));
     }
 
     @GET
