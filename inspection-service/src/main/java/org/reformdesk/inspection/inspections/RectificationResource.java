@@ -37,7 +37,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Rectification items over REST: the unit's reports, the re-inspections, and the deadline sweep. */
+/** Rectification items over REST: the unit's reports and the re-inspections. */
 @Path("/api/v1/rectification-items")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
@@ -81,9 +81,6 @@ public class RectificationResource {
 
     @Inject
     InspectionService inspections;
-
-    @Inject
-    RectificationSweep sweep;
 
     @Inject
     Caller caller;
@@ -170,14 +167,6 @@ public class RectificationResource {
         RectificationItem item = inspections.reInspect(id, new InspectionService.NewReInspection(request.outcome(),
                 request.note(), request.newDueOn()), caller.name(), key);
         return ItemView.of(item, clock.today(), inspections);
-    }
-
-    @POST
-    @Path("overdue-sweeps")
-    @RolesAllowed(Roles.REFORM_OFFICE)
-    @Operation(summary = "Signal items past their deadline now; each (item, deadline) is signalled once")
-    public RectificationSweep.Result sweep() {
-        return sweep.sweep();
     }
 
     private RectificationItem readable(UUID id) {

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.reformdesk.inspection.calendar.CalendarService;
 import org.reformdesk.inspection.calendar.WorkingCalendar;
 import org.reformdesk.platform.outbox.Outbox;
+import org.reformdesk.platform.sweep.Sweep;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.sql.PreparedStatement;
@@ -33,12 +34,6 @@ public class EscalationSweep {
 
     /** What one sweep did. */
     public record Result(LocalDate today, int escalated, int accountabilityDue, long millis) {
-    }
-
-    private record Batch(int escalated, int accountabilityDue) {
-        int size() {
-            return escalated + accountabilityDue;
-        }
     }
 
     private static final Logger LOG = Logger.getLogger(EscalationSweep.class);
@@ -74,22 +69,18 @@ public class EscalationSweep {
         long started = System.nanoTime();
         LocalDate today = clock.today();
         WorkingCalendar calendar = QuarkusTransaction.requiringNew().call(calendars::calendar);
-        int escalated = 0;
-        int accountabilityDue = 0;
-        Batch batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> escalateBatch(today, calendar));
-            escalated += batch.escalated();
-            accountabilityDue += batch.accountabilityDue();
-        } while (batch.size() == config.batchSize());
-        return new Result(today, escalated, accountabilityDue, (System.nanoTime() - started) / 1_000_000);
+        // no key to follow: an order a page escalated or marked is no longer due when the next page is chosen
+        Sweep.Swept swept = Sweep.<Void>inPages(null, config.batchSize(), ignored -> escalateBatch(today, calendar));
+        // every due order either escalates, announced, or is on the top rung and falls due for accountability
+        return new Result(today, swept.emitted(), swept.candidates() - swept.emitted(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
      * One batch, written set-wise: the superseded orders' history and state in two statements, the new orders in
      * one JDBC batch, their history in one statement; the outbox rows in one more.
      */
-    private Batch escalateBatch(LocalDate today, WorkingCalendar calendar) {
+    private Sweep.Page<Void> escalateBatch(LocalDate today, WorkingCalendar calendar) {
         @SuppressWarnings("unchecked")
         List<SupervisionOrder> due = entityManager.createNativeQuery("""
                         SELECT * FROM supervision_order
@@ -102,7 +93,7 @@ public class EscalationSweep {
                 .setParameter("batch", config.batchSize())
                 .getResultList();
         if (due.isEmpty()) {
-            return new Batch(0, 0);
+            return new Sweep.Page<>(0, 0, null);
         }
         // Read-only from here: every change below is written by statement, not by dirty checking.
         entityManager.clear();
@@ -138,7 +129,7 @@ public class EscalationSweep {
                     .setParameter("ids", next.stream().map(order -> order.id).toList()).executeUpdate();
             outbox.recordAll(next.stream().flatMap(order -> orders.announcements(order).stream()).toList());
         }
-        return new Batch(lower.size(), top.size());
+        return new Sweep.Page<>(due.size(), lower.size(), null);
     }
 
     private void insert(List<SupervisionOrder> created) {

@@ -18,6 +18,9 @@ public interface SummaryConfig {
     /** How often the sweep looks for missing summaries, e.g. {@code 1h}; {@code off} disables it. */
     String sweepEvery();
 
+    /** Pilots the sweep looks at per transaction (a page, in id order). */
+    int batchSize();
+
     /** Days before a summary's due date at which the lead unit is reminded, once per offset (default 7, 3, 1). */
     List<Integer> reminderOffsets();
 

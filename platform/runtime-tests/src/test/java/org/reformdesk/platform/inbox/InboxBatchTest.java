@@ -1,4 +1,4 @@
-package org.reformdesk.inspection.inbox;
+package org.reformdesk.platform.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The platform's inbox applying Kafka batches, through a real broker into a real database (platform/runtime has no
- * application of its own to start, so a service hosts the test and {@link InboxProbe} is the consumer). Each batch
- * is sent in one Kafka transaction to one partition and the probe's channel reads committed records only, so the
- * consumer's next poll returns the whole batch at once. (The transaction markers stay uncommitted offsets, so the
+ * The platform's inbox applying Kafka batches, through a real broker into a real database, with {@link InboxProbe} as
+ * the consumer of an application that is the platform runtime alone. Each batch is sent in one Kafka transaction to
+ * one partition and the probe's channel reads committed records only, so the consumer's next poll returns the whole
+ * batch at once. (The transaction markers stay uncommitted offsets, so the
  * tests wait for a later event of the same partition, never for the group's lag.)
  */
 @QuarkusTest

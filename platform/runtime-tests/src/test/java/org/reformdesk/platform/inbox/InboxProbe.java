@@ -1,4 +1,4 @@
-package org.reformdesk.inspection.inbox;
+package org.reformdesk.platform.inbox;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Blocking;
@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.reformdesk.events.EventType;
 import org.reformdesk.events.UnitChanged;
-import org.reformdesk.platform.inbox.Inbox;
 
 import java.sql.SQLException;
 import java.util.EnumSet;
@@ -19,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A consumer whose effect a test can read and break: each UnitChanged is written to {@code inbox_probe} (its unit as
  * the subject, its name as the value, the size of the Kafka batch it came in) in the inbox's transaction, and a
- * unit named {@code boom} throws, one named {@code unreachable} fails as a lost database would for a while; it ignores {@link #IGNORED}. Only in {@link InboxBatchTest}'s profile.
+ * unit named {@code boom} throws, one named {@code unreachable} fails as a lost database would for a while; it
+ * ignores {@link #IGNORED}. Only in {@link InboxBatchTest}'s profile.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "reform.test.inbox-probe", stringValue = "on")
