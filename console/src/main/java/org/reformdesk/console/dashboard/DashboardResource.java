@@ -9,8 +9,8 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.reformdesk.console.api.InspectionApi;
 import org.reformdesk.console.api.TaskApi;
-import org.reformdesk.console.web.Charts;
 import org.reformdesk.console.web.Calls;
+import org.reformdesk.console.web.Charts;
 import org.reformdesk.console.web.Directory;
 import org.reformdesk.console.web.Messages;
 
