@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -149,8 +151,9 @@ class ConsoleBenchmark {
             Map<String, List<Long>> times) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(people.size());
         long end = System.nanoTime() + length.toNanos();
+        List<Future<?>> loops = new ArrayList<>();
         for (HttpClient person : people) {
-            pool.submit(() -> {
+            loops.add(pool.submit(() -> {
                 boolean dashboard = ThreadLocalRandom.current().nextBoolean();
                 while (System.nanoTime() < end) {
                     String kind = dashboard ? "dashboard" : "ledger";
@@ -166,10 +169,17 @@ class ConsoleBenchmark {
                     dashboard = !dashboard;
                 }
                 return null;
-            });
+            }));
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(length.toSeconds() + 120, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> loop : loops) {
+            try {
+                loop.get(); // a person whose page was refused stopped there: that fails the run, not shrinks it
+            } catch (ExecutionException e) {
+                throw new AssertionError("a person's pages stopped", e.getCause());
+            }
+        }
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
