@@ -5,9 +5,11 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.reformdesk.console.api.InspectionApi;
 import org.reformdesk.console.api.TaskApi;
+import org.reformdesk.console.web.Calls;
 import org.reformdesk.console.web.Charts;
 import org.reformdesk.console.web.Directory;
 import org.reformdesk.console.web.Messages;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** 作战图: the ledger's traffic lights per area, category and group, this month's overdue tasks, the ladder. */
 @Path("/")
@@ -51,17 +54,27 @@ public class DashboardResource {
     @Inject
     Messages msg;
 
+    /** Runs the services' calls with this request's context ({@link Calls}). */
+    @Inject
+    ManagedExecutor executor;
+
     @GET
     public TemplateInstance dashboard() {
-        Map<String, Object> summary = tasks.summary(Map.of());
-        Map<String, Object> lights = tasks.lights();
+        // four independent calls at once
+        CompletableFuture<Map<String, Object>> askedSummary = executor.supplyAsync(() -> tasks.summary(Map.of()));
+        CompletableFuture<Map<String, Object>> askedLights = executor.supplyAsync(tasks::lights);
+        CompletableFuture<List<Map<String, Object>>> askedOverdue = executor.supplyAsync(() -> tasks.tasks(Map.of(
+                "timeliness", "OVERDUE", "sort", "-deadline", "size", "10")).items());
+        CompletableFuture<List<Map<String, Object>>> askedOrders = executor.supplyAsync(() ->
+                inspection.orderSummary(Map.of()));
+        Map<String, Object> summary = Calls.answer(askedSummary);
+        Map<String, Object> lights = Calls.answer(askedLights);
         LocalDate monthStart = LocalDate.parse(String.valueOf(lights.get("today"))).withDayOfMonth(1);
-        List<Map<String, Object>> overdueThisMonth = tasks.tasks(Map.of("timeliness", "OVERDUE", "sort", "-deadline",
-                "size", "10")).items().stream()
+        List<Map<String, Object>> overdueThisMonth = Calls.answer(askedOverdue).stream()
                 .filter(task -> !LocalDate.parse(String.valueOf(task.get("deadline"))).isBefore(monthStart)).toList();
         Map<String, Long> ladder = new LinkedHashMap<>();
         RUNGS.forEach(rung -> ladder.put(rung, 0L));
-        for (Map<String, Object> row : inspection.orderSummary(Map.of())) {
+        for (Map<String, Object> row : Calls.answer(askedOrders)) {
             ladder.merge(String.valueOf(row.get("rung")), ((Number) row.get("open")).longValue(), Long::sum);
         }
         return Templates.dashboard(summary, lights, overdueThisMonth, ladder,

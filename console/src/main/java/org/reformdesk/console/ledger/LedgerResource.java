@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.reformdesk.console.api.Page;
 import org.reformdesk.console.api.TaskApi;
 import org.reformdesk.console.web.ConsoleConfig;
+import org.reformdesk.console.web.Directory;
 import org.reformdesk.console.web.Problem;
 
 import java.io.IOException;
@@ -59,6 +60,9 @@ public class LedgerResource {
     @Inject
     ConsoleConfig config;
 
+    @Inject
+    Directory directory;
+
     @GET
     public TemplateInstance ledger(UriInfo uri, @HeaderParam("HX-Request") String htmx,
             @HeaderParam("HX-Target") String target) {
@@ -67,12 +71,12 @@ public class LedgerResource {
         request.put("page", uri.getQueryParameters().getFirst("page") == null ? "0"
                 : uri.getQueryParameters().getFirst("page"));
         request.put("size", Integer.toString(config.pageSize()));
-        Page page = tasks.tasks(request);
         String query = query(filter);
         if (htmx != null && "ledger-rows".equals(target)) {
-            return Templates.ledger$rows(page, filter, query);
+            return Templates.ledger$rows(tasks.tasks(request), filter, query);
         }
-        return Templates.ledger(page, filter, query, config.policyAreas());
+        directory.askAhead(); // the filters' units and groups, while task-service finds the page
+        return Templates.ledger(tasks.tasks(request), filter, query, config.policyAreas());
     }
 
     /** The filtered ledger as task-service's .xlsx, passed through. */

@@ -3,6 +3,7 @@ package org.reformdesk.console.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.reformdesk.console.api.TaskApi;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Names for the ids the services answer with (units, groups, people), read once per page from task-service's
@@ -27,9 +29,25 @@ public class Directory {
     @RestClient
     TaskApi tasks;
 
-    private Map<String, Map<String, Object>> units;
-    private Map<String, Map<String, Object>> groups;
+    @Inject
+    ManagedExecutor executor;
+
+    private CompletableFuture<Map<String, Map<String, Object>>> units;
+    private CompletableFuture<Map<String, Map<String, Object>>> groups;
     private final Map<String, Optional<Map<String, Object>>> people = new LinkedHashMap<>();
+
+    /**
+     * Asks for the units and groups now, beside the page's own calls ({@link Calls}), for a page that shows both
+     * rather than when its template first names one.
+     */
+    public void askAhead() {
+        if (units == null) {
+            units = executor.supplyAsync(this::readUnits);
+        }
+        if (groups == null) {
+            groups = executor.supplyAsync(this::readGroups);
+        }
+    }
 
     public List<Map<String, Object>> units() {
         return List.copyOf(unitsById().values());
@@ -74,16 +92,24 @@ public class Directory {
 
     private Map<String, Map<String, Object>> unitsById() {
         if (units == null) {
-            units = byId(tasks.units(Map.of("size", ALL)).items());
+            units = CompletableFuture.completedFuture(readUnits());
         }
-        return units;
+        return Calls.answer(units);
     }
 
     private Map<String, Map<String, Object>> groupsById() {
         if (groups == null) {
-            groups = byId(tasks.groups(Map.of("size", ALL)).items());
+            groups = CompletableFuture.completedFuture(readGroups());
         }
-        return groups;
+        return Calls.answer(groups);
+    }
+
+    private Map<String, Map<String, Object>> readUnits() {
+        return byId(tasks.units(Map.of("size", ALL)).items());
+    }
+
+    private Map<String, Map<String, Object>> readGroups() {
+        return byId(tasks.groups(Map.of("size", ALL)).items());
     }
 
     private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> items) {

@@ -42,6 +42,9 @@ public class Viewer {
     @RestClient
     TaskApi tasks;
 
+    @Inject
+    SignedInPeople people;
+
     private Optional<UUID> person;
 
     public String name() {
@@ -91,11 +94,11 @@ public class Viewer {
 
     /**
      * The directory person whose inbox this is: the token's {@code person} claim, else the person task-service finds
-     * for the login (a person's {@code username}); asked once per request.
+     * for the login (a person's {@code username}), asked once per sign-in ({@link SignedInPeople}).
      */
     public Optional<UUID> person() {
         if (person == null) {
-            person = claimId("person").or(this::personOfLogin);
+            person = claimId("person").or(() -> people.of(signIn(), this::personOfLogin));
         }
         return person;
     }
@@ -123,6 +126,11 @@ public class Viewer {
     String session() {
         String sid = idToken.getClaim("sid");
         return sid != null ? sid : idToken.getSubject() + "@" + idToken.getIssuedAtTime();
+    }
+
+    /** This sign-in, as only its own ID token names it: the subject and its session. */
+    private String signIn() {
+        return idToken.getSubject() + " " + session();
     }
 
     private Optional<UUID> claimId(String claim) {

@@ -42,6 +42,11 @@ final class ConsolePlatform implements AutoCloseable {
     final Map<String, Duration> startTimes = new java.util.LinkedHashMap<>();
 
     ConsolePlatform() {
+        this(Map.of());
+    }
+
+    /** With {@code serviceConfig} over the services' settings below (the benchmark's sweep, say). */
+    ConsolePlatform(Map<String, String> serviceConfig) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path work = ROOT.resolve("console/target/platform-" + run);
         Path home = keycloakHome();
@@ -60,6 +65,7 @@ final class ConsolePlatform implements AutoCloseable {
             config.put("reform.time.movable", "true");
             config.put("reform.deadline.sweep-every", "1s");
             config.put("reform.summaries.sweep-every", "off");
+            config.putAll(serviceConfig);
             services = Platform.start(new Platform.Settings(ROOT, work, postgres, databases, ports, Ports.free(),
                     Ports.free(), keycloak.quarkusConfig(), config), READY);
             startTimes.put("five services", Duration.between(started, Instant.now()));

@@ -17,7 +17,7 @@ public interface LedgerConfig {
     String codePrefix();
 
     /**
-     * How long a ledger total or summary is reused before it is counted again. A change made through this
+     * How long a ledger total, summary or lights are reused before they are counted again. A change made through this
      * instance is seen at once; one made through another replica within this time.
      */
     @WithDefault("5s")

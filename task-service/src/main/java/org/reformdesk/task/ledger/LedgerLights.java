@@ -38,13 +38,22 @@ public class LedgerLights {
     @Inject
     TaskLedger ledger;
 
+    /**
+     * The lights within {@code filter}, reused for a few seconds as the ledger's summary is
+     * ({@code reform.ledger.counts-max-age}): every battle map asks for them, and each count reads the whole ledger.
+     * {@code asOf} says when they were counted.
+     */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Lights of(LedgerFilter filter) {
         LocalDate today = clock.today();
         LedgerQuery query = new LedgerQuery(filter, today, ledger.dueSoonDays());
         String light = query.timelinessCase(today, ledger.dueSoonDays());
         query.params.put("monthStart", today.withDayOfMonth(1));
+        return ledger.recently(List.of("lights", query.where, Map.copyOf(query.params)), () -> count(query, light, today));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Lights count(LedgerQuery query, String light, LocalDate today) {
         List<Object[]> rows = query.create(entityManager, """
                 SELECT x.kind, x.key, max(x.name), count(DISTINCT x.id) FILTER (WHERE x.light = 'OVERDUE'),
                        count(DISTINCT x.id) FILTER (WHERE x.light = 'DUE_SOON'),

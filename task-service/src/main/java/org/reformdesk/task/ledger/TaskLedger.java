@@ -75,6 +75,11 @@ public class TaskLedger {
         }
     }
 
+    /** A count over the ledger under {@code key}: a recent one (see {@link RecentResults}), else {@code count}'s. */
+    <V> V recently(Object key, java.util.function.Supplier<V> count) {
+        return counts.get(key, count);
+    }
+
     /** Days before a deadline from which an open task shows DUE_SOON: the largest reminder offset. */
     public int dueSoonDays() {
         return reminderOffsets.window();
@@ -122,9 +127,12 @@ public class TaskLedger {
         String order = LedgerQuery.orderBy(sort);
         long total = counts.get(List.of("total", query.where, Map.copyOf(query.params)), () -> ((Number) query
                 .create(entityManager, "SELECT count(*) FROM task t WHERE " + query.where).getSingleResult()).longValue());
-        // the page's rows in one statement; read-only: they are shown, not changed, so Hibernate keeps no copies
-        List<Task> tasks = query.create(entityManager, "SELECT t.* FROM task t WHERE " + query.where + " ORDER BY "
-                        + order + " LIMIT " + paging.size + " OFFSET " + ((long) paging.page * paging.size), Task.class)
+        // the page's ids first, so the rows before it are skipped by their ids alone (an index-only scan of the
+        // ledger's order where the filter allows), then the page's rows; read-only: they are shown, not changed, so
+        // Hibernate keeps no copies
+        List<Task> tasks = query.create(entityManager, "SELECT t.* FROM task t WHERE t.id IN (SELECT t.id FROM task t "
+                        + "WHERE " + query.where + " ORDER BY " + order + " LIMIT " + paging.size + " OFFSET "
+                        + ((long) paging.page * paging.size) + ") ORDER BY " + order, Task.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         return new Page<>(tasks, paging.page, paging.size, total);
     }

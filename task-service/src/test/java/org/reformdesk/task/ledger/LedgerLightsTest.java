@@ -58,6 +58,25 @@ class LedgerLightsTest {
     }
 
     @Test
+    void lightsReusedForAFewSecondsStillCountATaskEnteredSince() {
+        UUID district = LedgerFixtures.unit("C", "DISTRICT");
+        LocalDate today = clock.today();
+        LedgerFixtures.task(Map.of("title", "深化商事制度改革", "leadUnitId", district.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", today.plusDays(60).toString(),
+                "policyAreas", List.of("经济")));
+        String officer = TestTokens.unitOfficer(district);
+        assertThat(row(given().auth().oauth2(officer).get("/api/v1/tasks/lights").then().statusCode(200).extract()
+                .jsonPath(), "byArea", "经济")).containsEntry("onTrack", 1);
+
+        LedgerFixtures.task(Map.of("title", "推进户籍制度改革", "leadUnitId", district.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", today.plusDays(90).toString(),
+                "policyAreas", List.of("经济")));
+
+        assertThat(row(given().auth().oauth2(officer).get("/api/v1/tasks/lights").then().statusCode(200).extract()
+                .jsonPath(), "byArea", "经济")).containsEntry("onTrack", 2);
+    }
+
+    @Test
     void withoutATokenTheLightsAreClosed() {
         given().get("/api/v1/tasks/lights").then().statusCode(401);
     }
