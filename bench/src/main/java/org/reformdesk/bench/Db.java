@@ -22,6 +22,10 @@ import java.util.UUID;
 final class Db implements AutoCloseable {
 
     private final Connection connection;
+    /** Statements run and rows written through this connection: the benchmark's own share of the database's
+     * statistics, which the amplification figures leave out. Each statement is its own transaction (autocommit). */
+    private long statements;
+    private long rowsWritten;
 
     Db(String jdbcUrl, String user, String password) {
         try {
@@ -94,9 +98,23 @@ final class Db implements AutoCloseable {
         }
     }
 
+    List<String> strings(String sql, Object... params) {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(rows.getString(1));
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     int update(String sql, Object... params) {
         try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
+            int rows = statement.executeUpdate();
+            rowsWritten += rows;
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
@@ -120,7 +138,16 @@ final class Db implements AutoCloseable {
         }
     }
 
+    long statements() {
+        return statements;
+    }
+
+    long rowsWritten() {
+        return rowsWritten;
+    }
+
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        statements++;
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);

@@ -42,6 +42,11 @@ final class Figures {
         add(new Figure(name, value, unit, null, null));
     }
 
+    /** A figure without a goal that is printed elsewhere (in a table) and only kept here. */
+    void keep(String name, double value, String unit) {
+        figures.add(new Figure(name, value, unit, null, null));
+    }
+
     private void add(Figure figure) {
         figures.add(figure);
         System.out.println(line(figure));

@@ -73,6 +73,8 @@ public final class PlatformBench {
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
     private final Map<Service, Db> db = new EnumMap<>(Service.class);
     private final Figures figures = new Figures();
+    private Db statistics;
+    private Amplification amplification;
     private Platform platform;
     /** Set when the run is being stopped; guarded by this, as starting processes is. */
     private boolean stopping;
@@ -123,6 +125,9 @@ public final class PlatformBench {
         for (Service service : Service.values()) {
             db.put(service, new Db(postgres.jdbcUrl(databases.get(service)), postgres.user(), postgres.password()));
         }
+        // the server's statistics are read from a database of none of the services, so reading them writes nothing there
+        statistics = new Db(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+        amplification = new Amplification(databases, db, statistics);
         Map<Service, Duration> startedTogether = platform.startTimes();
 
         List<City.Unit> units = City.loadDirectory(rest, url(Service.TASK));
@@ -184,6 +189,7 @@ public final class PlatformBench {
     private void trickle(Map<UUID, UUID> warmupTasks, Map<UUID, UUID> trickleTasks, LocalDate today) {
         // The warm-up runs at the same rate just before, unmeasured (as the ledger's): the services have just started
         // and their first seconds measure class loading and the JIT, not a steady trickle. Its effects are counted.
+        Amplification.Snapshot workBefore = settledWork("the platform before the trickle");
         Map<String, Long> before = effectTotals();
         Ticks warmup = tick(List.copyOf(warmupTasks.keySet()), today);
         Map<String, Double> cpuBefore = cpuSeconds();
@@ -244,6 +250,7 @@ public final class PlatformBench {
                 (used - cpuBefore.get(who)) * 1e3 / trickleTasks.size(), "ms"));
         figures.info("trickle: the whole machine busy", 100 * (cpuAfter.get(MACHINE) - cpuBefore.get(MACHINE))
                 / (measured.seconds() * Runtime.getRuntime().availableProcessors()), "%");
+        amplification.report("trickle", workBefore, settledWork("the trickle"), expected, figures);
     }
 
     /** What one run of ticks did: overdue tasks the sweeps found, ticks a whole interval late, seconds it took. */
@@ -286,6 +293,7 @@ public final class PlatformBench {
      */
     private Instant burst(Map<UUID, UUID> burstTasks, LocalDate overdueDay) {
         Instant moveTo = overdueDay.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        Amplification.Snapshot workBefore = settledWork("the platform before the burst");
         Map<String, Long> before = effectTotals();
         Map<String, Double> cpuBefore = cpuSeconds();
         Instant t0 = Instant.now();
@@ -337,6 +345,7 @@ public final class PlatformBench {
         figures.atMost("burst: clock move -> last effect", millis(t0, lastEffect) / 1000.0, "s", 3);
         cpuAfter.forEach((who, seconds) -> figures.info("burst: CPU time of " + who
                 + " (clock move -> effects counted)", seconds - cpuBefore.get(who), "s"));
+        amplification.report("burst", workBefore, settledWork("the burst"), burstTasks.size(), figures);
         return moveTo;
     }
 
@@ -641,17 +650,32 @@ public final class PlatformBench {
 
     /** Waits until every outbox is drained and every consumer group has read everything. */
     private void awaitSettled(String what) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.bootstrapServers()))) {
-            await(what + " to settle", () -> {
-                for (Service service : Service.values()) {
-                    if (db.get(service).count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
-                        return false;
-                    }
-                }
-                return lag(admin) == 0;
-            });
+        try (Admin admin = admin()) {
+            awaitSettled(what, admin);
         }
+    }
+
+    /** The work done so far (records, rows, transactions), once the platform has settled. */
+    private Amplification.Snapshot settledWork(String what) {
+        try (Admin admin = admin()) {
+            awaitSettled(what, admin);
+            return amplification.take(admin);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+    }
+
+    private void awaitSettled(String what, Admin admin) {
+        await(what + " to settle", () -> {
+            for (Service service : Service.values()) {
+                if (db.get(service).count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL") > 0) {
+                    return false;
+                }
+            }
+            return lag(admin) == 0;
+        });
     }
 
     private static long lag(Admin admin) {
@@ -741,6 +765,9 @@ public final class PlatformBench {
     private synchronized void cleanUp() {
         stopping = true;
         db.values().forEach(Db::close);
+        if (statistics != null) {
+            statistics.close();
+        }
         // everything this run started, at once: the start-alone phase's broker and service and the reference are not
         // the platform's, and they hold connections to the databases dropped below
         stopChildren();

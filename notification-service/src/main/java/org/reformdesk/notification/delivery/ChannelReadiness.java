@@ -12,7 +12,7 @@ import java.util.Comparator;
 
 /**
  * Says at /q/health/ready which reminder channels can send and why the others cannot. Always UP: a city uses the
- * channels it configured, and an unconfigured one only makes its deliveries SKIPPED, so it is no reason to keep the
+ * channels it configured, and reminders are only written for those, so an unconfigured one is no reason to keep the
  * service out of rotation.
  */
 @Readiness

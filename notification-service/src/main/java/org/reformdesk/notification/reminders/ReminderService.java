@@ -13,6 +13,7 @@ import org.reformdesk.notification.directory.Contact;
 import org.reformdesk.notification.rules.AlwaysDelivered;
 import org.reformdesk.notification.rules.AlwaysDeliveredConfig;
 import org.reformdesk.notification.rules.Channel;
+import org.reformdesk.notification.rules.ConfiguredChannels;
 import org.reformdesk.notification.rules.Occasion;
 import org.reformdesk.notification.rules.ReminderKind;
 import org.reformdesk.notification.rules.ReminderRule;
@@ -41,7 +42,7 @@ import java.util.UUID;
 
 /**
  * Turns occasions into reminders, once per (recipient, subject, kind, occasion) and channel: the inbox copy is
- * delivered at once, the other channels wait for the dispatcher.
+ * delivered at once, the other configured channels wait for the dispatcher.
  */
 @ApplicationScoped
 public class ReminderService {
@@ -69,6 +70,9 @@ public class ReminderService {
 
     @Inject
     Repeats repeats;
+
+    @Inject
+    ConfiguredChannels channels;
 
     @Inject
     Event<InboxArrival> arrivals;
@@ -111,10 +115,13 @@ public class ReminderService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Reminder> reminders = new ArrayList<>();
         boolean mandatory = alwaysDelivered().covers(occasion);
+        // a channel that cannot send gets no row: it would only be SKIPPED, for every recipient of every reminder
+        Set<Channel> open = channels.configured();
+        List<Channel> configured = rule.channels().stream().filter(open::contains).toList();
         for (UUID person : rules().recipients(occasion, directory)) {
             Language language = Language.forTag(directory.contact(person).map(Contact::language).orElse(null));
             ReminderTexts.Text text = texts.write(occasion.kind(), language, occasion.facts());
-            for (Channel channel : rule.channels()) {
+            for (Channel channel : configured) {
                 reminders.add(reminder(person, occasion, channel, language, text, mandatory, now));
             }
         }
