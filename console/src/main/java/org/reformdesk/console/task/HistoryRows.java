@@ -29,10 +29,11 @@ final class HistoryRows {
         return rows;
     }
 
+    /** The approval names the deadlines as the field it changed (old → new); the adjustment as the task's. */
     private static boolean approvalOf(Map<String, Object> approval, Map<String, Object> change) {
         return "EXTENSION_APPROVED".equals(approval.get("action"))
                 && Objects.equals(approval.get("actor"), change.get("actor"))
-                && Objects.equals(approval.get("previousDeadline"), change.get("previousDeadline"))
-                && Objects.equals(approval.get("deadline"), change.get("deadline"));
+                && Objects.equals(approval.get("oldValue"), change.get("previousDeadline"))
+                && Objects.equals(approval.get("newValue"), change.get("deadline"));
     }
 }
