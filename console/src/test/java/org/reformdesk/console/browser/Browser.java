@@ -50,15 +50,6 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser (no cookies) signed in as {@code user} through Keycloak's login page. */
     static Browser signedIn(String console, String user) {
-        return signedIn(console, user, false);
-    }
-
-    /** As {@link #signedIn(String, String)}, in a browser whose person allowed the console's notifications. */
-    static Browser signedInAllowingNotifications(String console, String user) {
-        return signedIn(console, user, true);
-    }
-
-    private static Browser signedIn(String console, String user, boolean notificationsAllowed) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver fonts-wqy-microhei");
@@ -69,13 +60,7 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=zh-CN", "--accept-lang=zh-CN,zh", "--hide-scrollbars", "--window-size=" + DESKTOP_WIDTH + ",900");
         // the console speaks the browser's language: a city official's browser asks for Chinese
-        java.util.Map<String, Object> prefs = new java.util.HashMap<>(java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-        if (notificationsAllowed) {
-            // 1 = allow: as if the person had said yes when the turn-on page asked
-            prefs.put("profile.default_content_setting_values.notifications", 1);
-        }
-        options.setExperimentalOption("prefs", prefs);
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -119,18 +104,6 @@ final class Browser implements AutoCloseable {
 
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    /** What the page wrote to the browser's console since last asked, errors included (for a failure's message). */
-    String consoleLog() {
-        return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
-                .collect(Collectors.joining("\n"));
-    }
-
-    /** Runs {@code script}, which calls {@code arguments[arguments.length - 1]} with its answer. */
-    Object asyncScript(String script, Object... args) {
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
     /**
