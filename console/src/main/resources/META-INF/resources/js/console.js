@@ -46,6 +46,34 @@
   document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
   document.addEventListener('htmx:afterSettle', function (event) { drawCharts(event.target); });
 
+  // A reminder on the live stream (the body's sse-connect, on every page): the page's own listeners hear
+  // "reminder-arrived" on the body (the header's unread count, the inbox's total), and the service worker shows it as
+  // a system notification where the person allowed notifications (开启通知).
+  function reminderOf(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html;
+    var item = template.content.querySelector('li[data-reminder]');
+    return { reminderId: item.dataset.reminder, title: item.querySelector('.title').textContent,
+      body: item.querySelector('.body').textContent, url: '/inbox' };
+  }
+
+  function notify(reminder) {
+    if (!('serviceWorker' in navigator) || !window.Notification || window.Notification.permission !== 'granted') {
+      return;
+    }
+    navigator.serviceWorker.ready.then(function (registration) {
+      registration.active.postMessage({ reminder: reminder });
+    });
+  }
+
+  document.addEventListener('htmx:sseOpen', function (event) {
+    event.detail.source.addEventListener('reminder', function (message) {
+      var reminder = reminderOf(message.data);
+      document.body.dispatchEvent(new CustomEvent('reminder-arrived', { detail: reminder }));
+      notify(reminder);
+    });
+  });
+
   // the installed app works offline for its shell
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/sw.js').catch(function () { /* not on http outside localhost */ });

@@ -7,6 +7,13 @@
 
   function say(key) { status.textContent = status.dataset[key]; }
 
+  // allowed notifications, but this browser's push service refused or could not be reached (Chromium's needs
+  // Google's servers): open console pages still show reminders as notifications; what the browser said is kept
+  function failed(error) {
+    status.dataset.error = error.name + ': ' + error.message;
+    status.textContent = status.dataset.failed + ' (' + status.dataset.error + ')';
+  }
+
   function keyBytes(base64) {
     var padded = (base64 + '==='.slice((base64.length + 3) % 4)).replace(/-/g, '+').replace(/_/g, '/');
     var raw = window.atob(padded);
@@ -35,10 +42,10 @@
           return navigator.serviceWorker.ready.then(function (registration) {
             return registration.pushManager.subscribe({ userVisibleOnly: true,
               applicationServerKey: keyBytes(key.publicKey) });
-          });
-        })
-        .then(function (subscription) { return send('POST', '/push/subscription', subscription.toJSON()); })
-        .then(function () { say('enabled'); });
+          }).then(function (subscription) {
+            return send('POST', '/push/subscription', subscription.toJSON()).then(function () { say('enabled'); });
+          }, failed);
+        });
     }).catch(function () { say('unsupported'); });
   });
 

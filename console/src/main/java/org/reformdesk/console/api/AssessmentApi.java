@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 /** assessment-service: rankings explained point by point, month closes, year-end grades. */
 @RegisterRestClient(configKey = "assessment")
+@RegisterClientHeaders
 @AccessToken
 @Path("/api/v1")
 public interface AssessmentApi {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 /** inspection-service: supervision orders on the ladder, inspections, findings, rectification, accountability. */
 @RegisterRestClient(configKey = "inspection")
+@RegisterClientHeaders
 @AccessToken
 @Path("/api/v1")
 public interface InspectionApi {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -21,6 +22,7 @@ import java.util.function.Predicate;
 
 /** notification-service: the signed-in person's own inbox, its live stream, and Web Push subscriptions. */
 @RegisterRestClient(configKey = "notification")
+@RegisterClientHeaders
 @AccessToken
 @Path("/api/v1/me")
 public interface NotificationApi {

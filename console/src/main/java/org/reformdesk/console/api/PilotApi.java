@@ -4,6 +4,7 @@ import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 /** pilot-service: the pilot ledger, summaries and outcomes (pilot-service/README.md). */
 @RegisterRestClient(configKey = "pilot")
+@RegisterClientHeaders
 @AccessToken
 @Path("/api/v1/pilots")
 public interface PilotApi {

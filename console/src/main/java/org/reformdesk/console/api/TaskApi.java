@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -20,6 +21,7 @@ import java.util.UUID;
 
 /** task-service: the directory, the ledger, reports and spreadsheets (task-service/README.md). */
 @RegisterRestClient(configKey = "task")
+@RegisterClientHeaders
 @AccessToken
 @Path("/api/v1")
 public interface TaskApi {

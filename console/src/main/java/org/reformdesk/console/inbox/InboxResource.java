@@ -27,8 +27,9 @@ import java.util.UUID;
 
 /**
  * 我的提醒: the signed-in person's inbox, and its live stream relayed from notification-service as server-sent
- * events of rendered rows, which htmx's SSE extension puts at the top of the list and which refresh the unread
- * count in the header on every page.
+ * events of rendered rows, which htmx's SSE extension puts at the top of the list; on every page console.js turns
+ * each into a "reminder-arrived" event, which refreshes the header's unread count and this page's total, and into a
+ * system notification.
  */
 @Path("/inbox")
 public class InboxResource {
@@ -42,6 +43,8 @@ public class InboxResource {
         static native TemplateInstance inbox(Page page);
 
         static native TemplateInstance inbox$item(Map<String, Object> reminder);
+
+        static native TemplateInstance inbox$total(Page page);
 
         static native TemplateInstance noPerson();
     }
@@ -70,6 +73,13 @@ public class InboxResource {
         }
         long unread = ((Number) notifications.unreadCount().get("unread")).longValue();
         return unread == 0 ? "" : Long.toString(unread);
+    }
+
+    /** The inbox's "共 N 项", which follows the live stream's arrivals. */
+    @GET
+    @Path("total")
+    public TemplateInstance total() {
+        return Templates.inbox$total(notifications.inbox(false, 0, 1));
     }
 
     @POST

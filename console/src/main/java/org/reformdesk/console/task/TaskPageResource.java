@@ -224,7 +224,7 @@ public class TaskPageResource {
 
     private TemplateInstance render(UUID id, boolean fragment, Problem problem, Map<String, Object> form) {
         Map<String, Object> task = tasks.task(id);
-        List<Map<String, Object>> history = tasks.history(id);
+        List<Map<String, Object>> history = HistoryRows.of(tasks.history(id));
         List<Map<String, Object>> reports = tasks.reports(id);
         List<Map<String, Object>> extensions = tasks.extensionRequests(id);
         Map<String, Object> pending = extensions.stream().filter(request -> "PENDING".equals(request.get("state")))

@@ -619,6 +619,9 @@ public interface Messages {
     @Message("浏览器拒绝了通知权限，请在浏览器设置中允许本站通知。")
     String push_denied();
 
+    @Message("已允许通知：打开平台页面时，新提醒会以系统通知弹出。但本浏览器未能连接其推送服务，关闭平台后收不到推送")
+    String push_failed();
+
     // --- errors ---
 
     @Message("{#when kind}{#is 'forbidden'}无权查看或办理{#is 'notfound'}未找到{#is 'csrf'}表单已过期{#is 'signin'}请重新登录{#is 'unavailable'}服务暂不可用{#else}请求未被受理{/when}")

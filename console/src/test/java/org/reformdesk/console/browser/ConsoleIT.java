@@ -150,6 +150,10 @@ class ConsoleIT {
             wuhua.open("/inbox");
             wuhua.script("window.stillTheSamePage = true");
             int remindersBefore = wuhua.all(By.cssSelector("#inbox-list li")).size();
+            long totalBefore = Long.parseLong(wuhua.find(By.id("inbox-total")).getAttribute("data-total"));
+            long unreadBefore = platform.api(Service.NOTIFICATION, "wuhua").get("/api/v1/me/notifications/unread-count")
+                    .path("unread").asLong();
+            await().atMost(Duration.ofSeconds(30)).until(() -> unread(wuhua) == unreadBefore);
 
             // the reform office registers a unit and enters a task due tomorrow, led by 五华区
             office.open("/ledger");
@@ -167,8 +171,11 @@ class ConsoleIT {
             office.waitFor(By.cssSelector("#new-task input[name=title]")).sendKeys(title);
             // a missing deadline is the service's field error, shown beside the field
             office.find(By.cssSelector("#new-task button[type=submit]")).click();
+            // ... in the person's language, as is the box above the form
             assertThat(office.waitFor(By.cssSelector("#new-task .field-error[data-field=deadline]")).getText())
-                    .isNotBlank();
+                    .startsWith("不能为");
+            assertThat(office.find(By.cssSelector("#new-task .problem")).getText()).contains("请求无效")
+                    .doesNotContain("Invalid").doesNotContain("must not");
             new Select(office.find(By.cssSelector("#new-task select[name=leadUnitId]"))).selectByVisibleText(WUHUA);
             new Select(office.find(By.cssSelector("#new-task select[name=participatingUnitId]")))
                     .selectByVisibleText("高新区");
@@ -227,8 +234,13 @@ class ConsoleIT {
                     By.cssSelector("#inbox-list li[data-subject='" + task + "'][data-kind=TASK_OVERDUE]")).isEmpty());
             assertThat(wuhua.script("return window.stillTheSamePage")).isEqualTo(true);
             assertThat(wuhua.all(By.cssSelector("#inbox-list li")).size()).isGreaterThan(remindersBefore);
-            assertThat(wuhua.find(By.id("unread")).getText()).isNotBlank();
+            // the header's unread count and the page's 共 N 项 followed, still without a reload
+            await().atMost(Duration.ofSeconds(30)).until(() -> unread(wuhua) > unreadBefore);
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Long.parseLong(
+                    wuhua.find(By.id("inbox-total")).getAttribute("data-total")) > totalBefore);
+            assertThat(wuhua.script("return window.stillTheSamePage")).isEqualTo(true);
             assertThat(wuhua.screenshots("inbox")).isZero();
+
             wuhua.open("/push");
             assertThat(wuhua.find(By.id("push")).getText()).contains("推送");
             assertThat(wuhua.screenshots("push")).isZero();
@@ -274,6 +286,11 @@ class ConsoleIT {
             assertThat(office.all(By.id("extension-pending"))).isEmpty();
             assertThat(office.find(By.cssSelector("#extensions-table tr[data-state=APPROVED]")).getText())
                     .contains("已同意");
+            // the history reads one change: the approval, with the office's comment and the new deadline
+            assertThat(office.all(By.cssSelector("#history-table tr[data-action=DEADLINE_CHANGED]"))).isEmpty();
+            assertThat(office.find(By.cssSelector("#history-table tr[data-action=EXTENSION_APPROVED]")).getText())
+                    .contains("同意延期").contains(asked.toString()).contains("同意延期，请抓紧推进");
+            assertThat(office.screenshots("task-extended")).isZero();
             office.open("/extension-requests");
             assertThat(office.all(By.cssSelector("#queue-table tr[data-task='" + task + "']"))).isEmpty();
 
@@ -331,6 +348,12 @@ class ConsoleIT {
             browser.open(path);
             return condition.call();
         });
+    }
+
+    /** The header's unread count, 0 when its badge is empty. */
+    private static long unread(Browser browser) {
+        String badge = browser.find(By.id("unread")).getText().strip();
+        return badge.isEmpty() ? 0 : Long.parseLong(badge);
     }
 
     private static List<String> texts(Browser browser, String css) {

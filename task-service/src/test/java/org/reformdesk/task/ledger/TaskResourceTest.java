@@ -83,6 +83,29 @@ class TaskResourceTest {
     }
 
     @Test
+    void aValidationProblemSpeaksTheCallersLanguage() {
+        UUID unit = LedgerFixtures.unit("C", "DISTRICT");
+        Map<String, String> untitled = Map.of("title", " ", "leadUnitId", unit.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", "2030-01-01");
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .header("Accept-Language", "zh-CN,zh;q=0.9").body(untitled)
+                .post("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://reformdesk.org/problems/400"))
+                .body("title", equalTo("请求无效"))
+                .body("detail", equalTo("title: 不能为空"))
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("不能为空"));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
+                .header("Accept-Language", "en-US,en;q=0.9").body(untitled)
+                .post("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("title: must not be blank"));
+    }
+
+    @Test
     void malformedJsonAndWrongTypesAreProblemsWithoutInternals() {
         given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON)
                 .body("{\"title\": \"x\", \"deadline\": \"tomorrow\"")

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -37,14 +38,19 @@ public class ProblemMappers {
         return respond(new Problem(typeOf(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
+    /**
+     * Hibernate Validator wrote each field's message in the caller's language (Accept-Language, among
+     * {@code quarkus.locales}); the title follows it, so a person reads one language.
+     */
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(new Problem(typeOf(400), "Invalid request", 400, detail, path(uri), errors));
+        String title = CallerLanguage.of(headers).equals(CallerLanguage.CHINESE) ? "请求无效" : "Invalid request";
+        return respond(new Problem(typeOf(400), title, 400, detail, path(uri), errors));
     }
 
     /**
