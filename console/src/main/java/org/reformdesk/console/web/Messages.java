@@ -604,7 +604,7 @@ public interface Messages {
     @Message("关闭推送")
     String push_off();
 
-    @Message("推送发送端尚未上线（通知服务未提供推送订阅接口），暂时无法开启。站内提醒不受影响。")
+    @Message("本平台尚未配置浏览器推送（Web Push 密钥），暂时无法开启；新提醒仍会出现在“我的提醒”中。")
     String push_unavailable();
 
     @Message("此浏览器不支持推送通知。")

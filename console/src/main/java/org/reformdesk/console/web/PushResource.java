@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * 开启通知: subscribes this browser with the Push API (push.js) and registers the subscription with
- * notification-service under the person's own token. Until notification-service serves its push-subscription API
- * (issue 21) it answers 404, and the page says the sending side is not available yet.
+ * notification-service under the person's own token. A deployment without Web Push keys answers the VAPID key with
+ * 404, and the page says push is not configured here.
  */
 @Path("/push")
 public class PushResource {
