@@ -61,6 +61,9 @@ final class CalendarSheet {
     private static final SheetRows.Columns<Column> COLUMNS = new SheetRows.Columns<>(Column::byHeader,
             List.of(Column.DAY, Column.KIND), Set.of(Column.DAY), Column::header);
 
+    /** As long as a day's note set one at a time may be (PUT /working-calendar/{day}). */
+    static final int MAX_NAME_LENGTH = 200;
+
     /** More rows than a year may list days: refused before each is checked and named. */
     static final int MAX_ROWS = YearSchedule.MAX_HOLIDAYS + YearSchedule.MAX_WORKING_DAYS;
 
@@ -110,9 +113,9 @@ final class CalendarSheet {
                         + WORKING_DAY));
             }
             String name = row.get(Column.NAME);
-            if (name != null && name.length() > YearSchedule.MAX_NAME_LENGTH) {
+            if (name != null && name.length() > MAX_NAME_LENGTH) {
                 errors.add(new Problem.FieldError(field, Column.NAME.header() + " is longer than "
-                        + YearSchedule.MAX_NAME_LENGTH + " characters"));
+                        + MAX_NAME_LENGTH + " characters"));
             } else if (name != null && Storable.text(name).isPresent()) {
                 errors.add(new Problem.FieldError(field, Column.NAME.header() + " " + Storable.text(name).get()));
             }
