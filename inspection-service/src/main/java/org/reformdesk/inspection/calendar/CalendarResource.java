@@ -136,7 +136,7 @@ public class CalendarResource {
     }
 
     @GET
-    @Path("years/{year}.xlsx")
+    @Path("years/{year}/sheet")
     @Produces(SheetTable.MEDIA_TYPE)
     @Operation(summary = "The year's holidays and make-up working days as the office's sheet (日期, 星期, 类型, 名称), "
             + "which PUT years/{year} takes back once edited")

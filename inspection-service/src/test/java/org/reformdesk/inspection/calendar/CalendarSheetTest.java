@@ -130,7 +130,7 @@ class CalendarSheetTest {
 
         assertThat(read(download(2038))).containsExactly(List.of("日期", "星期", "类型", "名称"));
         given().auth().oauth2(TestTokens.unitOfficer(UUID.randomUUID()))
-                .get("/api/v1/working-calendar/years/2038.xlsx").then().statusCode(200).contentType(XLSX);
+                .get("/api/v1/working-calendar/years/2038/sheet").then().statusCode(200).contentType(XLSX);
     }
 
     private static Response replace(int year, byte[] sheet) {
@@ -140,7 +140,7 @@ class CalendarSheetTest {
 
     private static byte[] download(int year) {
         Response response = given().auth().oauth2(TestTokens.reformOffice())
-                .get("/api/v1/working-calendar/years/{year}.xlsx", year);
+                .get("/api/v1/working-calendar/years/{year}/sheet", year);
         response.then().statusCode(200).contentType(XLSX);
         assertThat(response.header("Content-Disposition")).contains("attachment");
         return response.asByteArray();
