@@ -95,8 +95,8 @@ class BulletinFacts {
 
     /**
      * The month's closes and overdue tasks by policy area, as the category figures count them; a task of two areas
-     * counts in each, one whose event named none under {@link BulletinContent#NO_AREA}. None at all when no fact of the
-     * month names an area (facts from before task events carried them), rather than one row of unnamed areas.
+     * counts in each, one whose event named none under {@link BulletinContent#NO_AREA}. None at all when no fact of
+     * the month names an area (facts from before task events carried them), rather than one row of unnamed areas.
      */
     private List<BulletinContent.AreaFigures> areas(String month) {
         @SuppressWarnings("unchecked")
@@ -116,12 +116,13 @@ class BulletinFacts {
             return List.of();
         }
         // busiest areas first; the unnamed last, whatever its size
+        Comparator<BulletinContent.AreaFigures> order = Comparator
+                .comparing((BulletinContent.AreaFigures a) -> a.area().equals(BulletinContent.NO_AREA))
+                .thenComparing(a -> -(a.closes() + a.overdue()))
+                .thenComparing(BulletinContent.AreaFigures::area);
         return rows.stream().map(r -> new BulletinContent.AreaFigures(((String) r[0]).isEmpty()
                         ? BulletinContent.NO_AREA : (String) r[0], count(r[1]), count(r[2]), count(r[3])))
-                .filter(a -> a.closes() + a.overdue() > 0)
-                .sorted(Comparator.comparing((BulletinContent.AreaFigures a) -> a.area().equals(BulletinContent.NO_AREA))
-                        .thenComparing(a -> -(a.closes() + a.overdue())).thenComparing(BulletinContent.AreaFigures::area))
-                .toList();
+                .filter(a -> a.closes() + a.overdue() > 0).sorted(order).toList();
     }
 
     /** The month's overdue tasks unit by unit; an exempted one (an approved extension, a suspension) was no lateness. */

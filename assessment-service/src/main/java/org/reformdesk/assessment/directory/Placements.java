@@ -43,8 +43,8 @@ public class Placements {
     public AssessmentCategory categoryIn(UUID unitId, String month) {
         @SuppressWarnings("unchecked")
         List<String> rows = entityManager.createNativeQuery("""
-                        SELECT coalesce(category, '') FROM unit_placement WHERE unit_id = :unit AND valid_from < :monthEnd
-                        ORDER BY valid_from DESC LIMIT 1""")
+                        SELECT coalesce(category, '') FROM unit_placement
+                        WHERE unit_id = :unit AND valid_from < :monthEnd ORDER BY valid_from DESC LIMIT 1""")
                 .setParameter("unit", unitId).setParameter("monthEnd", monthEnd(month)).getResultList();
         return rows.isEmpty() || rows.get(0).isEmpty() ? null : AssessmentCategory.valueOf(rows.get(0));
     }
@@ -62,8 +62,8 @@ public class Placements {
         if (known) {
             @SuppressWarnings("unchecked")
             List<String> current = entityManager.createNativeQuery("""
-                            SELECT coalesce(category, '') FROM unit_placement WHERE unit_id = :unit AND valid_from <= :at
-                            ORDER BY valid_from DESC LIMIT 1""")
+                            SELECT coalesce(category, '') FROM unit_placement
+                            WHERE unit_id = :unit AND valid_from <= :at ORDER BY valid_from DESC LIMIT 1""")
                     .setParameter("unit", unitId).setParameter("at", from).getResultList();
             String now = category == null ? "" : category.name();
             if (!current.isEmpty() && current.get(0).equals(now)) {

@@ -141,8 +141,9 @@ class BulletinTest {
     @Test
     void aMonthsFiguresByPolicyAreaCountATaskInEachOfItsAreas() throws IOException {
         String month = "2039-08";
-        UUID development = fixtures.unit(AssessmentCategory.A, "发展改革委" + UUID.randomUUID().toString().substring(0, 4));
-        UUID district = fixtures.unit(AssessmentCategory.C, "盘龙区" + UUID.randomUUID().toString().substring(0, 4));
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        UUID development = fixtures.unit(AssessmentCategory.A, "发展改革委" + suffix);
+        UUID district = fixtures.unit(AssessmentCategory.C, "盘龙区" + suffix);
         fixtures.send(TaskClosed.of(UUID.randomUUID(), "KM-2039-0101", "要素市场化配置改革", development,
                 LocalDate.of(2039, 8, 20), LocalDate.of(2039, 8, 18), List.of("经济")), at(8, 18));
         fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0102", "公共资源交易平台整合", development,
