@@ -3,6 +3,7 @@ package org.reformdesk.assessment.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import org.reformdesk.events.AssessmentCategory;
 import org.reformdesk.platform.time.ServiceClock;
 
@@ -71,10 +72,10 @@ public class Placements {
             }
         }
         // the first placement as '-infinity' in SQL: the value a JDBC timestamp cannot carry
-        entityManager.createNativeQuery("""
+        ((NativeQuery<?>) entityManager.createNativeQuery("""
                         INSERT INTO unit_placement (unit_id, valid_from, category)
                         VALUES (:unit, CASE WHEN :first THEN '-infinity' ELSE CAST(:from AS timestamptz) END, :category)
-                        ON CONFLICT (unit_id, valid_from) DO UPDATE SET category = excluded.category""")
+                        ON CONFLICT (unit_id, valid_from) DO UPDATE SET category = excluded.category"""))
                 .setParameter("unit", unitId).setParameter("first", !known).setParameter("from", from)
                 .setParameter("category", category == null ? null : category.name(), String.class)
                 .executeUpdate();
