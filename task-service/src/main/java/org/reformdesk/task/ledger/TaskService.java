@@ -152,7 +152,8 @@ public class TaskService {
                     TaskStatus.ASSIGNED.name(), status.name(), RUNNING_LEDGER, actor));
         }
         if (closedOn != null) {
-            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, closedOn));
+            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, closedOn,
+                    task.policyAreas));
         }
         return task;
     }
@@ -245,7 +246,8 @@ public class TaskService {
         outbox.record(TaskStatusChanged.of(task.id, task.code, task.title, task.leadUnitId, from.name(), to.name(),
                 reason, caller.name()));
         if (to == TaskStatus.CLOSED) {
-            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, today));
+            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, today,
+                    task.policyAreas));
         }
         return flushed(task);
     }
