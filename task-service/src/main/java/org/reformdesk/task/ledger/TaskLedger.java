@@ -1,6 +1,7 @@
 package org.reformdesk.task.ledger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,12 +49,29 @@ public class TaskLedger {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Recounts recounts;
+
     /** Totals and summaries; see {@link RecentResults} for how long one is reused. */
     private RecentResults counts;
 
+    /** One thread: expired counts are recounted one after another, never more than a core's worth at once. */
+    private ExecutorService recounter;
+
     @PostConstruct
     void countRecently() {
-        counts = new RecentResults(config.countsMaxAge(), System::nanoTime);
+        recounter = Executors.newSingleThreadExecutor(run -> {
+            Thread thread = new Thread(run, "ledger-recount");
+            thread.setDaemon(true);
+            return thread;
+        });
+        counts = new RecentResults(config.countsMaxAge(), System::nanoTime,
+                recount -> recounter.execute(() -> recounts.run(recount)));
+    }
+
+    @PreDestroy
+    void stopRecounting() {
+        recounter.shutdownNow();
     }
 
     /**
