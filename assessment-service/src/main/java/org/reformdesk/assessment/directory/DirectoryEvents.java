@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * it was registered as another kind before).
  */
 @ApplicationScoped
-public class DirectoryEvents {
+class DirectoryEvents {
 
     @Inject
     Inbox inbox;

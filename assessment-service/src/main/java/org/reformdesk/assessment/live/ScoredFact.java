@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@code occasion}, where set, is what the fact is once per (a task's report for a period): a second event about
  * the same occasion costs nothing more.
  */
-public record ScoredFact(UUID unitId, UUID subjectId, Indicator indicator, String detail, String reason,
+record ScoredFact(UUID unitId, UUID subjectId, Indicator indicator, String detail, String reason,
         String occasion) {
 
     public ScoredFact(UUID unitId, UUID subjectId, Indicator indicator, String detail, String reason) {
