@@ -11,7 +11,11 @@ import java.util.List;
  * the facts the other services announced. The office's letterhead comes from configuration.
  */
 record BulletinContent(String month, Letterhead letterhead, LocalDate issuedOn, List<CategoryFigures> figures,
-        List<CategoryRanking> rankings, List<OverdueUnit> overdue, List<SupervisedUnit> supervision) {
+        List<AreaFigures> areas, List<CategoryRanking> rankings, List<OverdueUnit> overdue,
+        List<SupervisedUnit> supervision) {
+
+    /** How the bulletin names the tasks whose events named no policy area (those from before areas were sent). */
+    public static final String NO_AREA = "未注明领域";
 
     /** The office issuing it, its issuing number (文号) and the bulletin's title. */
     public record Letterhead(String officeName, String number, String title) {
@@ -20,6 +24,13 @@ record BulletinContent(String month, Letterhead letterhead, LocalDate issuedOn, 
     /** A category's month in figures: units ranked, tasks closed (on time), tasks gone overdue, orders received. */
     public record CategoryFigures(AssessmentCategory category, int units, int closes, int onTime, int overdue,
             int orders, BigDecimal averageScore) {
+    }
+
+    /**
+     * A policy area's (政策领域) month: tasks closed (on time) and tasks gone overdue of the units ranked that month.
+     * A task of two areas counts in each.
+     */
+    public record AreaFigures(String area, int closes, int onTime, int overdue) {
     }
 
     /**

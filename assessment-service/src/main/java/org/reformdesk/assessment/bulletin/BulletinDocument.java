@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * Writes a month's bulletin as a Word document in the shape of an office's 通报: red letterhead with the issuing
- * number, title, the month's figures, rankings per category, the units for 会诊, overdue tasks and supervision orders,
+ * number, title, the month's figures by category and by policy area, rankings per category, the units for 会诊, overdue tasks and supervision orders,
  * and the office's sign-off. Every run names its East Asian font besides its Latin one: WPS and Word fall back to
  * different fonts for CJK text a run leaves unnamed, and a 通报 set in the wrong face looks forged. The page is A4 with
  * GB/T 9704's margins, and the document's East Asian language is zh-CN rather than whatever the reader's Word or WPS
@@ -150,6 +150,21 @@ final class BulletinDocument {
         table(List.of(Column.centered("类别", 6), Column.centered("参评单位", 10), Column.centered("销号任务", 10),
                 Column.centered("按时销号", 10), Column.centered("按时销号率", 12), Column.centered("新增逾期任务", 14),
                 Column.centered("收到督办单", 12), Column.centered("平均得分", 10)), rows);
+        areas(content);
+    }
+
+    private void areas(BulletinContent content) {
+        if (content.areas().isEmpty()) {
+            return;
+        }
+        text("　　分政策领域情况如下（一项任务涉及多个领域的，在各领域分别计数）：");
+        List<String[]> rows = new ArrayList<>();
+        for (BulletinContent.AreaFigures area : content.areas()) {
+            rows.add(new String[] {area.area(), Integer.toString(area.closes()), Integer.toString(area.onTime()),
+                    rate(area.onTime(), area.closes()), Integer.toString(area.overdue())});
+        }
+        table(List.of(Column.centered("政策领域", 28), Column.centered("销号任务", 16), Column.centered("按时销号", 16),
+                Column.centered("按时销号率", 20), Column.centered("新增逾期任务", 20)), rows);
     }
 
     private void ranking(BulletinContent.CategoryRanking ranking) {

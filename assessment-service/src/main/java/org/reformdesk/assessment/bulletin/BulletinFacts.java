@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers a closed month's bulletin from what this service holds: the frozen rankings (and the month before's, for
- * the change of rank) and the month's facts as the other services announced them. It reads no other service's
- * tables, so what the facts do not carry — a task's policy area — is not in the bulletin.
+ * the change of rank) and the month's facts as the other services announced them, a task's facts with its policy
+ * areas. It reads no other service's tables. Each unit counts in the category its frozen ranking placed it in that
+ * month, so a month closed late reads as the month was, whatever the directory says now.
  */
 @ApplicationScoped
 class BulletinFacts {
@@ -52,8 +54,8 @@ class BulletinFacts {
             Map<UUID, Integer> before = standings.frozenRanks(category, yearMonth.minusMonths(1).toString());
             rankings.add(new BulletinContent.CategoryRanking(category, ranked(table, before)));
         }
-        return new BulletinContent(month, letterhead, issuedOn, figures(month, tables), rankings, overdue(month),
-                supervision(month));
+        return new BulletinContent(month, letterhead, issuedOn, figures(month, tables), areas(month), rankings,
+                overdue(month), supervision(month));
     }
 
     private static List<BulletinContent.RankedUnit> ranked(Standings.Table table, Map<UUID, Integer> before) {
@@ -66,13 +68,13 @@ class BulletinFacts {
             Map<AssessmentCategory, Standings.Table> tables) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT u.category,
+                        SELECT r.category,
                             count(*) FILTER (WHERE e.indicator = :close),
                             count(*) FILTER (WHERE e.indicator = :close AND e.detail = 'ON_TIME'),
                             count(*) FILTER (WHERE e.indicator = :overdue AND e.exempted_by IS NULL),
                             count(*) FILTER (WHERE e.indicator = :orders)
-                        FROM score_entry e JOIN assessed_unit u ON u.id = e.unit_id
-                        WHERE e.month = :month AND u.category IS NOT NULL GROUP BY u.category""")
+                        FROM score_entry e JOIN month_ranking r ON r.unit_id = e.unit_id AND r.month = e.month
+                        WHERE e.month = :month GROUP BY r.category""")
                 .setParameter("month", month).setParameter("close", Indicator.ON_TIME_CLOSE_RATE.name())
                 .setParameter("overdue", Indicator.OVERDUE_TASKS.name())
                 .setParameter("orders", Indicator.SUPERVISION_ORDERS.name()).getResultList();
@@ -89,6 +91,38 @@ class BulletinFacts {
                     count(row[3]), count(row[4]), average));
         }
         return figures;
+    }
+
+    /**
+     * The month's closes and overdue tasks by policy area, as the category figures count them; a task of two areas
+     * counts in each, one whose event named none under {@link BulletinContent#NO_AREA}. None at all when no fact of
+     * the month names an area (facts from before task events carried them), rather than one row of unnamed areas.
+     */
+    private List<BulletinContent.AreaFigures> areas(String month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT a.area,
+                            count(*) FILTER (WHERE e.indicator = :close),
+                            count(*) FILTER (WHERE e.indicator = :close AND e.detail = 'ON_TIME'),
+                            count(*) FILTER (WHERE e.indicator = :overdue AND e.exempted_by IS NULL)
+                        FROM score_entry e JOIN month_ranking r ON r.unit_id = e.unit_id AND r.month = e.month
+                        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(e.policy_areas) = 0 THEN ARRAY['']
+                            ELSE e.policy_areas END) AS a(area)
+                        WHERE e.month = :month AND e.indicator IN (:close, :overdue)
+                        GROUP BY a.area""")
+                .setParameter("month", month).setParameter("close", Indicator.ON_TIME_CLOSE_RATE.name())
+                .setParameter("overdue", Indicator.OVERDUE_TASKS.name()).getResultList();
+        if (rows.stream().allMatch(r -> ((String) r[0]).isEmpty())) {
+            return List.of();
+        }
+        // busiest areas first; the unnamed last, whatever its size
+        Comparator<BulletinContent.AreaFigures> order = Comparator
+                .comparing((BulletinContent.AreaFigures a) -> a.area().equals(BulletinContent.NO_AREA))
+                .thenComparing(a -> -(a.closes() + a.overdue()))
+                .thenComparing(BulletinContent.AreaFigures::area);
+        return rows.stream().map(r -> new BulletinContent.AreaFigures(((String) r[0]).isEmpty()
+                        ? BulletinContent.NO_AREA : (String) r[0], count(r[1]), count(r[2]), count(r[3])))
+                .filter(a -> a.closes() + a.overdue() > 0).sorted(order).toList();
     }
 
     /** The month's overdue tasks unit by unit; an exempted one (an approved extension, a suspension) was no lateness. */
@@ -121,11 +155,12 @@ class BulletinFacts {
     private List<Object[]> facts(String month, Indicator indicator, boolean countingOnly) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT u.id, u.name, u.category, e.reason, e.points, e.exempted_by
+                        SELECT u.id, u.name, r.category, e.reason, e.points, e.exempted_by
                         FROM score_entry e JOIN assessed_unit u ON u.id = e.unit_id
-                        WHERE e.month = :month AND e.indicator = :indicator AND u.category IS NOT NULL
+                        JOIN month_ranking r ON r.unit_id = e.unit_id AND r.month = e.month
+                        WHERE e.month = :month AND e.indicator = :indicator
                             AND (e.exempted_by IS NULL OR NOT :countingOnly)
-                        ORDER BY u.category, u.code, e.occurred_at""")
+                        ORDER BY r.category, u.code, e.occurred_at""")
                 .setParameter("month", month).setParameter("indicator", indicator.name())
                 .setParameter("countingOnly", countingOnly).getResultList();
         return rows;

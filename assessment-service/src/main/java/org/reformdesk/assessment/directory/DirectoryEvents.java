@@ -14,15 +14,18 @@ import org.reformdesk.platform.inbox.Inbox;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Keeps the local copy of the units and places each in its category, which the rankings follow ({@link UnitPlaced});
- * a reform office (改革办) runs the plan and is not assessed, so it is placed in no category (and leaves its ranking if
- * it was registered as another kind before).
+ * Keeps the local copy of the units and places each in its category from the moment of the directory's change
+ * ({@link Placements}), which the rankings follow ({@link UnitPlaced}); a reform office (改革办) runs the plan and is not
+ * assessed, so it is placed in no category (and leaves its ranking if it was registered as another kind before).
  */
 @ApplicationScoped
 class DirectoryEvents {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Placements placements;
 
     @Inject
     Event<UnitPlaced> placed;
@@ -37,20 +40,12 @@ class DirectoryEvents {
                     created.id = changed.unitId();
                     return created;
                 });
-                AssessmentCategory before = unit.category;
+                AssessmentCategory category = changed.kind() == UnitKind.REFORM_OFFICE ? null : changed.category();
                 unit.code = changed.code();
                 unit.name = changed.name();
-                if (changed.kind() == UnitKind.REFORM_OFFICE) {
-                    unit.category = null;
-                    unit.persist();
-                    if (before != null) {
-                        placed.fire(new UnitPlaced(changed.unitId(), before, null));
-                    }
-                } else {
-                    unit.category = changed.category();
-                    unit.persist();
-                    placed.fire(new UnitPlaced(changed.unitId(), before, changed.category()));
-                }
+                unit.category = category;
+                unit.persist();
+                placements.place(changed.unitId(), category, event.time()).ifPresent(placed::fire);
             }
         });
     }

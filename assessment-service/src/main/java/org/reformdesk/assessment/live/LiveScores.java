@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
-import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.directory.Placements;
 import org.reformdesk.assessment.directory.UnitPlaced;
 import org.reformdesk.assessment.exemption.PointsExempted;
 import org.reformdesk.assessment.manual.ManualScore;
@@ -27,6 +27,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,9 @@ public class LiveScores {
     @Inject
     OncePerBatch oncePerBatch;
 
+    @Inject
+    Placements placements;
+
     /** The month a fact at {@code at} counts in. */
     public YearMonth monthOf(Instant at) {
         return YearMonth.from(at.atZone(clock.getZone()));
@@ -76,13 +80,14 @@ public class LiveScores {
         YearMonth yearMonth = monthOf(occurredAt);
         String month = yearMonth.toString();
         UUID unitId = fact.unitId();
-        AssessmentCategory category = oncePerBatch.value("category of " + unitId, () -> AssessedUnit
-                .<AssessedUnit>findByIdOptional(unitId).map(unit -> unit.category).orElse(null));
+        AssessmentCategory category = oncePerBatch.value("category of " + unitId + " in " + month,
+                () -> placements.categoryIn(unitId, month));
         ScoringRules rules = schemes.rules(yearMonth.getYear(), category);
         NativeQuery<?> insert = (NativeQuery<?>) entityManager.createNativeQuery("""
                 INSERT INTO score_entry (id, unit_id, event_id, indicator, detail, subject_id, points, reason,
-                    occurred_at, month, occasion, exempted_by)
+                    occurred_at, month, occasion, policy_areas, exempted_by)
                 VALUES (:id, :unit, :event, :indicator, :detail, :subject, :points, :reason, :at, :month, :occasion,
+                    CAST(:areas AS text[]),
                     (SELECT x.id FROM exemption x WHERE x.unit_id = :unit AND x.subject_id = :subject
                         AND x.indicator = :indicator AND (x.occasion IS NULL OR x.occasion = :occasion)
                         ORDER BY x.occasion NULLS FIRST LIMIT 1))
@@ -99,6 +104,7 @@ public class LiveScores {
                 .setParameter("at", occurredAt)
                 .setParameter("month", month)
                 .setParameter("occasion", fact.occasion(), String.class)
+                .setParameter("areas", fact.policyAreas().toArray(String[]::new))
                 .executeUpdate();
         if (recorded > 0) {
             // a batch runs its keys in order: every unit is re-scored ("1 …") before any category is re-ranked ("2 …")
@@ -174,61 +180,65 @@ public class LiveScores {
     }
 
     /**
-     * The directory placed a unit in a category (it was in {@code before}, null for a new unit): rank it there this
-     * month, and re-rank the category it left.
+     * Follows the directory: from the month the placement took effect on, each month of the unit's that is still
+     * scored (and this month) ranks it in its new category, or in none, and the category it left is re-ranked. Months
+     * before keep it where it was, so closing one of them late ranks it there.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void placeInCategory(UUID unitId, AssessmentCategory before, AssessmentCategory category) {
-        String month = currentMonth().toString();
+    void onUnitPlaced(@Observes UnitPlaced placed) {
+        // a unit's first placement: every month it was scored in before the directory named it, too
+        String from = placed.from() == null ? "" : monthOf(placed.from()).toString();
+        @SuppressWarnings("unchecked")
+        TreeSet<String> months = new TreeSet<>(entityManager.createNativeQuery(
+                        "SELECT month FROM unit_standing WHERE unit_id = :unit AND month >= :from")
+                .setParameter("unit", placed.unitId()).setParameter("from", from).getResultList());
+        String current = currentMonth().toString();
+        if (current.compareTo(from) >= 0) {
+            months.add(current);
+        }
+        months.forEach(month -> follow(placed.unitId(), month));
+    }
+
+    /** Ranks a unit's month in the category it is placed in at the month's end, leaving the one it was in. */
+    private void follow(UUID unitId, String month) {
         UnitStanding standing = standing(unitId, month);
+        AssessmentCategory before = standing.category;
+        AssessmentCategory category = placements.categoryIn(unitId, month);
         standing.category = category;
         standing.updatedAt = clock.instant();
-        rescore(standing);
         if (before != null && before != category) {
             standing.rank = null;
             rerankOncePerBatch(before, month);
         }
-        rerankOncePerBatch(category, month);
-    }
-
-    /** Follows the directory: a unit placed in a category is ranked there; one placed in none leaves its ranking. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void onUnitPlaced(@Observes UnitPlaced placed) {
-        if (placed.category() == null) {
-            leaveRanking(placed.unitId(), placed.before());
-        } else {
-            placeInCategory(placed.unitId(), placed.before(), placed.category());
+        if (category != null) {
+            rescore(standing);
+            rerankOncePerBatch(category, month);
         }
     }
 
-    /** A unit that is no longer assessed (it became a reform office): out of this month's ranking of its category. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void leaveRanking(UUID unitId, AssessmentCategory before) {
-        String month = currentMonth().toString();
-        UnitStanding standing = standing(unitId, month);
-        standing.category = null;
-        standing.rank = null;
-        standing.updatedAt = clock.instant();
-        if (before != null) {
-            rerankOncePerBatch(before, month);
-        }
-    }
-
-    /** Ranks a category for a month: every unit the directory has in it, each at its month's score. */
+    /**
+     * Ranks a category for a month: every unit the directory placed in it as of the month's end, each at its month's
+     * score.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UnitStanding> rerank(AssessmentCategory category, String month) {
         serialise();
         entityManager.flush();
         List<UnitStanding> units = UnitStanding.list("category = ?1 and month = ?2", category, month);
-        long inCategory = AssessedUnit.count("category", category);
+        long inCategory = ((Number) entityManager.createNativeQuery(
+                        "SELECT count(*) FROM " + Placements.IN_FORCE + " p WHERE p.category = :category")
+                .setParameter("monthEnd", placements.monthEnd(month)).setParameter("category", category.name())
+                .getSingleResult()).longValue();
         if (units.size() < inCategory) {
             // some unit has no standing this month yet: one statement for the whole category, not one per unit
             entityManager.createNativeQuery("""
                             INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
-                            SELECT u.id, :month, u.category, :base, :now FROM assessed_unit u WHERE u.category = :category
+                            SELECT p.unit_id, :month, p.category, :base, :now FROM %s p WHERE p.category = :category
                             ON CONFLICT (unit_id, month) DO UPDATE SET category = excluded.category
-                            WHERE unit_standing.category IS DISTINCT FROM excluded.category""")
+                            WHERE unit_standing.category IS DISTINCT FROM excluded.category""".formatted(
+                            Placements.IN_FORCE))
                     .setParameter("month", month).setParameter("category", category.name())
+                    .setParameter("monthEnd", placements.monthEnd(month))
                     .setParameter("base", ScoringRules.FULL_MARKS).setParameter("now", clock.instant())
                     .executeUpdate();
             units = UnitStanding.list("category = ?1 and month = ?2", category, month);
@@ -264,10 +274,11 @@ public class LiveScores {
         serialise();
         entityManager.createNativeQuery("""
                         INSERT INTO unit_standing (unit_id, month, category, score, updated_at)
-                        VALUES (:unit, :month, (SELECT category FROM assessed_unit WHERE id = :unit), :base, :now)
-                        ON CONFLICT DO NOTHING""")
+                        VALUES (:unit, :month, (SELECT p.category FROM %s p WHERE p.unit_id = :unit), :base, :now)
+                        ON CONFLICT DO NOTHING""".formatted(Placements.IN_FORCE))
                 .setParameter("unit", unitId)
                 .setParameter("month", month)
+                .setParameter("monthEnd", placements.monthEnd(month))
                 .setParameter("base", ScoringRules.FULL_MARKS)
                 .setParameter("now", clock.instant())
                 .executeUpdate();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.reformdesk.assessment.directory.AssessedUnit;
+import org.reformdesk.assessment.directory.Placements;
 import org.reformdesk.assessment.exemption.Exemption;
 import org.reformdesk.assessment.live.RankingViews.MonthPoint;
 import org.reformdesk.assessment.live.RankingViews.PointView;
@@ -39,6 +40,9 @@ class ScoreCards {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    Placements placements;
+
     /** A page of a category's ranking for a month (null: this month, live), best first. */
     public RankingPage ranking(AssessmentCategory category, String month, PageRequest paging) {
         Standings.Table table = standings.ranking(category, month == null ? scores.currentMonth().toString() : month);
@@ -48,14 +52,20 @@ class ScoreCards {
                 table.places().size());
     }
 
-    /** A unit's score card for a month (null: this month); not found unless the unit is ranked in a category. */
+    /**
+     * A unit's score card for a month (null: this month), in the category it was ranked in that month; not found
+     * unless the unit is ranked in a category, today and that month.
+     */
     public ScoreCard of(UUID unitId, String month) {
         String wanted = month == null ? scores.currentMonth().toString() : month;
         AssessedUnit unit = AssessedUnit.findById(unitId);
-        if (unit == null || unit.category == null) {
+        // ranked in a category today, and in the month asked for: the card reads the ranking it was in that month
+        AssessmentCategory category = unit == null || unit.category == null ? null
+                : placements.categoryIn(unitId, wanted);
+        if (category == null) {
             throw ProblemException.notFound("Unit score", unitId);
         }
-        Standings.Table table = standings.ranking(unit.category, wanted);
+        Standings.Table table = standings.ranking(category, wanted);
         Standings.Place place = table.places().stream().filter(p -> p.unitId().equals(unitId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Unit score", unitId));
         List<ScoreEntry> entries = ScoreEntry.<ScoreEntry>find(
@@ -67,9 +77,9 @@ class ScoreCards {
         List<ManualScoreView> manual = ManualScore.<ManualScore>list(
                         "unitId = ?1 and period in (?2, ?3) order by period desc, kind", unitId, wanted,
                         wanted.substring(0, 4)).stream().map(ManualScoreView::of).toList();
-        return new ScoreCard(unitId, unit.code, unit.name, unit.category, wanted, place.score(), place.rank(),
+        return new ScoreCard(unitId, unit.code, unit.name, category, wanted, place.score(), place.rank(),
                 table.places().size(), table.frozen(), place.diagnosis(),
-                scores.explain(unitId, wanted, unit.category).parts(), points, manual, trend(unit));
+                scores.explain(unitId, wanted, category).parts(), points, manual, trend(unit));
     }
 
     /** The last twelve months in which the unit was scored or ranked, oldest first. */
@@ -82,7 +92,11 @@ class ScoreCards {
         TreeSet<String> ordered = new TreeSet<>(months);
         ordered.add(scores.currentMonth().toString());
         return ordered.descendingSet().stream().limit(12).sorted().map(m -> {
-            Standings.Table table = standings.ranking(unit.category, m);
+            AssessmentCategory category = placements.categoryIn(unit.id, m);
+            if (category == null) {
+                return new MonthPoint(m, ScoringRules.FULL_MARKS, null, false);
+            }
+            Standings.Table table = standings.ranking(category, m);
             return table.places().stream().filter(p -> p.unitId().equals(unit.id)).findFirst()
                     .map(p -> new MonthPoint(m, p.score(), p.rank(), table.frozen()))
                     .orElse(new MonthPoint(m, ScoringRules.FULL_MARKS, null, table.frozen()));

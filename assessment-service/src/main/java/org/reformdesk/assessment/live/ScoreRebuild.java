@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Recomputes every monthly score from the stored facts, after a scheme is published or corrected: each fact is
- * valued again by the scheme in force for its year and its unit's category, each month is scored through
+ * valued again by the scheme in force for its year and its unit's category that month, each month is scored through
  * {@link MonthlyScore} as the live path does, and every category of every month is re-ranked. Frozen months stay
  * as published.
  */
@@ -78,7 +78,10 @@ class ScoreRebuild implements Rescoring {
         });
     }
 
-    /** Values every stored fact again by the scheme in force for its year and its unit's category. */
+    /**
+     * Values every stored fact again by the scheme in force for its year and the category its unit ranked in that
+     * month.
+     */
     private void revalue() {
         @SuppressWarnings("unchecked")
         List<String> years = entityManager.createNativeQuery(
@@ -106,8 +109,9 @@ class ScoreRebuild implements Rescoring {
     private void revalue(String year, AssessmentCategory category, Indicator indicator, String detail,
             BigDecimal points) {
         entityManager.createNativeQuery("""
-                        UPDATE score_entry e SET points = :points FROM assessed_unit u
-                        WHERE u.id = e.unit_id AND u.category = :category AND e.indicator = :indicator
+                        UPDATE score_entry e SET points = :points FROM unit_standing s
+                        WHERE s.unit_id = e.unit_id AND s.month = e.month AND s.category = :category
+                            AND e.indicator = :indicator
                             AND e.month LIKE :year AND (:detail = '' OR e.detail = :detail) AND e.points <> :points""")
                 .setParameter("points", points).setParameter("category", category.name())
                 .setParameter("indicator", indicator.name()).setParameter("year", year + "-%")

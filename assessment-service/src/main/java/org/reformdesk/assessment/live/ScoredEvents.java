@@ -63,7 +63,7 @@ public class ScoredEvents {
         if (event.data() instanceof TaskOverdue overdue) {
             scores.score(event.id(), new ScoredFact(overdue.leadUnitId(), overdue.taskId(), Indicator.OVERDUE_TASKS,
                     null, "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）",
-                    deadlineOccasion(overdue.taskId(), overdue.deadline())), event.time());
+                    deadlineOccasion(overdue.taskId(), overdue.deadline()), overdue.policyAreas()), event.time());
         } else if (event.data() instanceof ExtensionDecided decided && decided.approved()) {
             // asked for in time: the deadline it replaced was never the unit's lateness
             exemptions.exemptOccasion(decided.taskId(), Indicator.OVERDUE_TASKS,
@@ -86,7 +86,8 @@ public class ScoredEvents {
             scores.score(event.id(), new ScoredFact(closed.leadUnitId(), closed.taskId(), Indicator.ON_TIME_CLOSE_RATE,
                     closed.onTime() ? ScoredFact.ON_TIME : ScoredFact.LATE,
                     (closed.onTime() ? "按时销号：" : "逾期销号：") + closed.code() + " " + closed.title()
-                            + "（完成时限 " + closed.deadline() + "，销号 " + closed.closedOn() + "）"), event.time());
+                            + "（完成时限 " + closed.deadline() + "，销号 " + closed.closedOn() + "）", null,
+                    closed.policyAreas()), event.time());
         } else if (event.data() instanceof TaskStatusChanged changed && SUSPENDED.equals(changed.toStatus())) {
             String reason = "任务暂缓，待上级部署统一启动" + (changed.reason() == null ? "" : "：" + changed.reason());
             for (Indicator indicator : List.of(Indicator.OVERDUE_TASKS, Indicator.LATE_REPORTS)) {

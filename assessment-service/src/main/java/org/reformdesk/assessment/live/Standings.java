@@ -3,6 +3,7 @@ package org.reformdesk.assessment.live;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.reformdesk.assessment.directory.Placements;
 import org.reformdesk.assessment.scheme.ScoringRules;
 import org.reformdesk.events.AssessmentCategory;
 
@@ -31,6 +32,9 @@ public class Standings {
     @Inject
     LiveScores scores;
 
+    @Inject
+    Placements placements;
+
     public boolean isClosed(AssessmentCategory category, String month) {
         return ((Number) entityManager.createNativeQuery(
                         "SELECT count(*) FROM month_close WHERE month = :month AND category = :category")
@@ -49,7 +53,10 @@ public class Standings {
         return ranking(category, month).places().stream().collect(Collectors.toMap(Place::unitId, Place::rank));
     }
 
-    /** Every unit of the category: a closed month as frozen, a live month at each unit's score (base if untouched). */
+    /**
+     * Every unit of the category: a closed month as frozen, a live month at each unit's score (base if untouched),
+     * with the units placed in the category at the month's end.
+     */
     public Table ranking(AssessmentCategory category, String month) {
         if (isClosed(category, month)) {
             @SuppressWarnings("unchecked")
@@ -64,9 +71,11 @@ public class Standings {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT u.id, u.code, u.name, coalesce(s.score, :base)
-                        FROM assessed_unit u LEFT JOIN unit_standing s ON s.unit_id = u.id AND s.month = :month
-                        WHERE u.category = :category""")
+                        FROM %s p JOIN assessed_unit u ON u.id = p.unit_id
+                        LEFT JOIN unit_standing s ON s.unit_id = u.id AND s.month = :month
+                        WHERE p.category = :category""".formatted(Placements.IN_FORCE))
                 .setParameter("month", month).setParameter("category", category.name())
+                .setParameter("monthEnd", placements.monthEnd(month))
                 .setParameter("base", ScoringRules.FULL_MARKS).getResultList();
         Map<UUID, Integer> ranks = Ranking.rank(rows.stream()
                 .map(r -> new Ranking.Scored((UUID) r[0], (BigDecimal) r[3])).toList());

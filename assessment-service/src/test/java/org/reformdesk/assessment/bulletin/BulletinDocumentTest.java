@@ -27,6 +27,7 @@ class BulletinDocumentTest {
                 "改革办通报〔2026〕11号", BulletinDocument.title("2026-11")), LocalDate.of(2026, 12, 1),
                 List.of(new BulletinContent.CategoryFigures(AssessmentCategory.B, 3, 4, 3, 0, 0,
                         new BigDecimal("99.5"))),
+                List.of(),
                 List.of(new BulletinContent.CategoryRanking(AssessmentCategory.B, List.of(
                         new BulletinContent.RankedUnit(1, "统计局", new BigDecimal("100"), 2, false),
                         new BulletinContent.RankedUnit(2, "档案局", new BigDecimal("99.5"), 0, false),
@@ -53,7 +54,7 @@ class BulletinDocumentTest {
         BulletinContent content = new BulletinContent("2026-11", new BulletinContent.Letterhead("某市委改革办",
                 "改革办通报〔2026〕11号", BulletinDocument.title("2026-11")), LocalDate.of(2026, 12, 1),
                 List.of(new BulletinContent.CategoryFigures(AssessmentCategory.A, 2, 3, 3, 0, 0, new BigDecimal("100"))),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(BulletinDocument.write(content)))) {
             CTPageSz page = document.getDocument().getBody().getSectPr().getPgSz();

@@ -139,6 +139,43 @@ class BulletinTest {
     }
 
     @Test
+    void aMonthsFiguresByPolicyAreaCountATaskInEachOfItsAreas() throws IOException {
+        String month = "2039-08";
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        UUID development = fixtures.unit(AssessmentCategory.A, "发展改革委" + suffix);
+        UUID district = fixtures.unit(AssessmentCategory.C, "盘龙区" + suffix);
+        fixtures.send(TaskClosed.of(UUID.randomUUID(), "KM-2039-0101", "要素市场化配置改革", development,
+                LocalDate.of(2039, 8, 20), LocalDate.of(2039, 8, 18), List.of("经济")), at(8, 18));
+        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0102", "公共资源交易平台整合", development,
+                UUID.randomUUID(), LocalDate.of(2039, 8, 9), null, List.of("经济", "社会民生")), at(8, 10));
+        fixtures.send(TaskClosed.of(UUID.randomUUID(), "KM-2039-0103", "社区养老服务改革", district,
+                LocalDate.of(2039, 8, 10), LocalDate.of(2039, 8, 13), List.of("社会民生")), at(8, 13));
+        // from a task-service older than policy areas in its events
+        fixtures.send(TaskOverdue.of(UUID.randomUUID(), "KM-2039-0104", "河长制落实机制改革", district,
+                UUID.randomUUID(), LocalDate.of(2039, 8, 5)), at(8, 6));
+        Fixtures.awaitCard(development, month, card -> card.body("points.size()", equalTo(2)));
+        Fixtures.awaitCard(district, month, card -> card.body("points.size()", equalTo(2)));
+
+        clock.moveTo(LocalDate.of(2039, 9, 1).atTime(8, 0).atZone(clock.getZone()).toInstant());
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(ContentType.JSON).body(Map.of("month", month))
+                .post("/api/v1/month-closes").then().statusCode(200);
+        Response download = given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", month);
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(download.asByteArray()))) {
+            assertThat(text(document)).contains("分政策领域情况如下（一项任务涉及多个领域的，在各领域分别计数）");
+            XWPFTable areas = table(document, "政策领域");
+            assertThat(cells(areas.getRow(0))).containsExactly("政策领域", "销号任务", "按时销号", "按时销号率",
+                    "新增逾期任务");
+            assertThat(row(areas, "经济")).containsExactly("经济", "1", "1", "100.0%", "1");
+            assertThat(row(areas, "社会民生")).containsExactly("社会民生", "1", "0", "0.0%", "1");
+            assertThat(cells(areas.getRow(areas.getRows().size() - 1)))
+                    .containsExactly(BulletinContent.NO_AREA, "0", "0", "—", "1");
+            assertThat(areas.getRows()).hasSize(4);
+        }
+    }
+
+    @Test
     void aMonthNotClosedHasNoBulletinAndAMonthMustLookLikeOne() {
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/bulletins/{month}", "2039-06")
                 .then().statusCode(404).contentType("application/problem+json");

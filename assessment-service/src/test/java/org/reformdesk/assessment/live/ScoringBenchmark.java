@@ -131,6 +131,10 @@ class ScoringBenchmark {
                                 + "VALUES (:id, :code, :name, :category)")
                         .setParameter("id", id).setParameter("code", "BM-" + i).setParameter("name", "基准单位" + i)
                         .setParameter("category", category.name()).executeUpdate();
+                // placed as the directory's first word on a unit is: from the beginning
+                entityManager.createNativeQuery("INSERT INTO unit_placement (unit_id, valid_from, category) "
+                                + "VALUES (:id, '-infinity', :category)")
+                        .setParameter("id", id).setParameter("category", category.name()).executeUpdate();
                 units.add(id);
             }
         });

@@ -155,20 +155,24 @@ class TaskPageResource {
         }
     }
 
-    /** 编辑: the office corrects the title, description and policy areas (PATCH); the rest stays. */
+    /** 编辑: the office corrects the title, description, policy areas and participating units (PATCH); the rest stays. */
     @POST
     @Path("edit")
     public TemplateInstance edit(@PathParam("id") UUID id, @RestForm String title, @RestForm String description,
-            @RestForm("policyAreas") List<String> policyAreas, @RestForm String key) {
+            @RestForm("policyAreas") List<String> policyAreas,
+            @RestForm("participatingUnitIds") List<String> participatingUnitIds, @RestForm String key) {
         List<String> areas = policyAreas == null ? List.of() : policyAreas;
+        List<String> participants = participatingUnitIds == null ? List.of() : participatingUnitIds;
         Map<String, Object> form = sent("edit");
         form.put("title", title);
         form.put("description", description);
         form.put("policyAreas", areas);
+        form.put("participatingUnitIds", participants);
         Map<String, Object> edit = new LinkedHashMap<>();
         edit.put("title", title == null ? "" : title);
         edit.put("description", description == null ? "" : description);
         edit.put("policyAreas", areas);
+        edit.put("participatingUnitIds", participants);
         try {
             tasks.edit(id, edit, key);
             return render(id, true, Problem.none(), Map.of());

@@ -305,10 +305,15 @@ class ConsoleIT {
             assertThat(office.screenshots("task-edit-refused")).isZero();
             String corrected = "深化“放管服”改革 " + suffix;
             office.find(By.cssSelector("#edit-form input[name=title]")).sendKeys(corrected);
+            // ... and brings 盘龙区 in as a participating unit
+            office.all(By.cssSelector("#edit-form input[name=participatingUnitIds]")).stream()
+                    .filter(box -> box.findElement(By.xpath("..")).getText().strip().equals("盘龙区")).findFirst()
+                    .orElseThrow().click();
             office.find(By.cssSelector("#edit-form button[type=submit]")).click();
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                     office.find(By.cssSelector("#task-main h1")).getText().endsWith(corrected));
             assertThat(office.find(By.cssSelector(".change[data-field=title]")).getText()).contains(corrected);
+            assertThat(office.find(By.id("participating-units")).getText()).contains("盘龙区");
             // and hands it to another person of 五华区 (改派), with a reason
             office.find(By.cssSelector("#reassign-box summary")).click();
             Select person = new Select(office.waitFor(

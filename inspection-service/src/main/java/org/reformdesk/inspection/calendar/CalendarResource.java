@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -25,6 +26,7 @@ import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
+import org.reformdesk.platform.sheets.SheetTable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,13 +110,39 @@ class CalendarResource {
 
     @PUT
     @Path("years/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Operation(summary = "Replace a year's holidays and make-up working days with the official schedule, all at "
-            + "once; orders already issued keep their reply-by dates; repeating it changes nothing")
+            + "once, as JSON or as the office's sheet (.xlsx: 日期, 类型 节假日 or 调休上班, 名称 optional; every bad row "
+            + "named); orders already issued keep their reply-by dates; repeating it changes nothing")
     public YearView replaceYear(@PathParam("year") @Min(2000) @Max(2100) int year,
             @NotNull @Valid YearSetting setting) {
-        YearSchedule schedule = YearSchedule.of(year, setting.holidays(), setting.workingDays());
+        return replace(YearSchedule.of(year, setting.holidays(), setting.workingDays()));
+    }
+
+    @PUT
+    @Path("years/{year}")
+    @Consumes(SheetTable.MEDIA_TYPE)
+    @RolesAllowed(Roles.REFORM_OFFICE)
+    public YearView replaceYearFromSheet(@PathParam("year") @Min(2000) @Max(2100) int year, byte[] workbook) {
+        if (workbook == null || workbook.length == 0) {
+            throw ProblemException.invalid("body", "is empty; send the .xlsx file as the request body");
+        }
+        return replace(CalendarSheet.read(year, workbook));
+    }
+
+    private YearView replace(YearSchedule schedule) {
         return YearView.of(calendar.replaceYear(schedule, caller.name()));
+    }
+
+    @GET
+    @Path("years/{year}/sheet")
+    @Produces(SheetTable.MEDIA_TYPE)
+    @Operation(summary = "The year's holidays and make-up working days as the office's sheet (日期, 星期, 类型, 名称), "
+            + "which PUT years/{year} takes back once edited")
+    public Response sheet(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return SheetTable.download(year + "年放假安排.xlsx", year + "年放假安排", CalendarSheet.HEADERS,
+                CalendarSheet.rows(calendar.year(year)));
     }
 
     @GET

@@ -43,6 +43,12 @@ public class CalendarService {
         return new Page<>(found.page(paging.page, paging.size).list(), paging.page, paging.size, found.count());
     }
 
+    /** Every holiday and make-up working day of the year, in date order: a few dozen at most. */
+    public List<CalendarDay> year(int year) {
+        return CalendarDay.list("day >= ?1 and day < ?2 order by day", LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 1, 1));
+    }
+
     public Optional<CalendarDay> exception(LocalDate day) {
         return CalendarDay.findByIdOptional(day);
     }
@@ -73,8 +79,8 @@ public class CalendarService {
 
     /**
      * Makes the year's exceptions exactly those of {@code schedule}, in one transaction, and records who did it. A
-     * day that keeps its kind keeps its note and its last change, so repeating the same schedule changes nothing and
-     * records nothing. Orders already issued keep their reply-by dates: each order stores its own when issued.
+     * day that keeps its kind keeps its note and its last change unless the schedule names it anew (a sheet's 名称), so
+     * repeating the same schedule changes nothing and records nothing. Orders already issued keep their reply-by dates: each order stores its own when issued.
      */
     @Transactional
     public Replaced replaceYear(YearSchedule schedule, String actor) {
@@ -95,7 +101,8 @@ public class CalendarService {
         }
         for (Map.Entry<LocalDate, Boolean> day : schedule.days().entrySet()) {
             CalendarDay entry = stored.get(day.getKey());
-            if (entry != null && entry.working == day.getValue()) {
+            Optional<String> name = schedule.name(day.getKey());
+            if (entry != null && entry.working == day.getValue() && name.map(entry.note::equals).orElse(true)) {
                 continue;
             }
             if (entry == null) {
@@ -103,7 +110,7 @@ public class CalendarService {
                 entry.day = day.getKey();
             }
             entry.working = day.getValue();
-            entry.note = day.getValue() ? "调休上班" : "法定节假日";
+            entry.note = name.orElse(day.getValue() ? "调休上班" : "法定节假日");
             entry.changedAt = clock.instant();
             entry.changedBy = actor;
             entry.persist();

@@ -33,10 +33,10 @@ class YearScheduleTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errors()).extracting(e -> e.field() + " " + e.message()).containsExactlyInAnyOrder(
-                "holidays[1] is not in 2027",
-                "holidays[2] is listed twice",
-                "workingDays[0] is a MONDAY; a make-up working day (调休上班) falls on a Saturday or Sunday",
-                "workingDays[1] is also listed as a holiday");
+                "holidays[1] 2028-01-01 is not in 2027",
+                "holidays[2] 2027-01-01 is listed twice (also holidays[0])",
+                "workingDays[0] 2027-02-08 is a MONDAY; a make-up working day (调休上班) falls on a Saturday or Sunday",
+                "workingDays[1] 2027-02-07 is also listed as a holiday (holidays[3])");
     }
 
     @Test

@@ -1,15 +1,17 @@
 package org.reformdesk.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A task passed its deadline without being closed. Emitted once per (task, deadline): a new deadline after an
  * approved adjustment can go overdue again and is a new occasion. {@code responsibleLeaderId} (责任领导) is null
- * where the task names none.
+ * where the task names none. {@code policyAreas} (政策领域) are the task's areas when it went overdue, for figures by
+ * area; null from a producer older than the field.
  */
 public record TaskOverdue(UUID taskId, String code, String title, UUID leadUnitId, UUID responsiblePersonId,
-        LocalDate deadline, UUID responsibleLeaderId) implements ReformEvent {
+        LocalDate deadline, UUID responsibleLeaderId, List<String> policyAreas) implements ReformEvent {
 
     public static TaskOverdue of(UUID taskId, String code, String title, UUID leadUnitId, UUID responsiblePersonId,
             LocalDate deadline) {
@@ -18,7 +20,13 @@ public record TaskOverdue(UUID taskId, String code, String title, UUID leadUnitI
 
     public static TaskOverdue of(UUID taskId, String code, String title, UUID leadUnitId, UUID responsiblePersonId,
             LocalDate deadline, UUID responsibleLeaderId) {
-        return new TaskOverdue(taskId, code, title, leadUnitId, responsiblePersonId, deadline, responsibleLeaderId);
+        return of(taskId, code, title, leadUnitId, responsiblePersonId, deadline, responsibleLeaderId, null);
+    }
+
+    public static TaskOverdue of(UUID taskId, String code, String title, UUID leadUnitId, UUID responsiblePersonId,
+            LocalDate deadline, UUID responsibleLeaderId, List<String> policyAreas) {
+        return new TaskOverdue(taskId, code, title, leadUnitId, responsiblePersonId, deadline, responsibleLeaderId,
+                policyAreas == null ? null : List.copyOf(policyAreas));
     }
 
     @Override

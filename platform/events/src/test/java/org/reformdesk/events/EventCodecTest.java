@@ -40,7 +40,7 @@ class EventCodecTest {
                 TaskDueSoon.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(),
                         LocalDate.of(2015, 12, 31), 3, null, UUID.randomUUID()),
                 TaskClosed.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, LocalDate.of(2015, 12, 31),
-                        LocalDate.of(2016, 1, 8)),
+                        LocalDate.of(2016, 1, 8), List.of("经济", "民主法治")),
                 ReportOverdue.of(task, "KM-2015-0123", "深化行政审批制度改革", unit, UUID.randomUUID(), "2015-11",
                         LocalDate.of(2015, 11, 25), null),
                 PilotSummaryOverdue.of(UUID.randomUUID(), "农村集体产权制度改革试点", unit, null, "QUARTERLY_ANALYSIS",
@@ -122,6 +122,16 @@ class EventCodecTest {
 
         assertThat(data).doesNotContain("username");
         assertThat(codec.decode("reform.directory.person-changed.v1", data)).contains(before);
+    }
+
+    @Test
+    void aTaskEventFromBeforePolicyAreasWereSentReadsWithoutThem() {
+        TaskOverdue before = TaskOverdue.of(UUID.randomUUID(), "KM-2015-0123", "深化行政审批制度改革",
+                UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2015, 12, 31));
+        String data = codec.encode(before).replace(",\"policyAreas\":null", "");
+
+        assertThat(data).doesNotContain("policyAreas");
+        assertThat(codec.decode("reform.task.overdue.v1", data)).contains(before);
     }
 
     @Test

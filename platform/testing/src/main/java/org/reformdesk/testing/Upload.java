@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,15 +27,36 @@ public final class Upload {
     private Upload() {
     }
 
+    /** One field of a form: a text value (no file name), or a file with its name and the type the browser declared. */
+    public record Part(String field, String filename, String declaredType, byte[] content) {
+
+        public static Part text(String field, String value) {
+            return new Part(field, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String field, String filename, String declaredType, byte[] content) {
+            return new Part(field, filename, declaredType, content);
+        }
+    }
+
     /** POSTs {@code content} as the form field {@code field}, named {@code filename}, to {@code path}. */
     public static HttpResponse<String> post(String path, String token, String field, String filename,
             String declaredType, byte[] content) {
+        return post(path, token, List.of(Part.file(field, filename, declaredType, content)));
+    }
+
+    /** POSTs a form of several fields, text and files, to {@code path}. */
+    public static HttpResponse<String> post(String path, String token, List<Part> parts) {
         String boundary = "reform-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + filename + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.field() + "\""
+                    + (part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"\r\nContent-Type: "
+                    + part.declaredType()) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -18,6 +18,7 @@ import org.reformdesk.task.reporting.ReportDeadlines;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,7 +42,8 @@ public class DeadlineSweep {
      * the task as its events describe it.
      */
     private record Candidate(UUID taskId, String milestone, LocalDate dueOn, int offset, String kind, String code,
-            String title, UUID leadUnitId, UUID responsiblePersonId, LocalDate deadline, UUID responsibleLeaderId) {
+            String title, UUID leadUnitId, UUID responsiblePersonId, LocalDate deadline, UUID responsibleLeaderId,
+            List<String> policyAreas) {
     }
 
     /** A candidate's key: pages of candidates follow it. */
@@ -89,7 +91,8 @@ public class DeadlineSweep {
                 SELECT t.id, '', t.deadline, 0, 'OVERDUE' FROM task t
                 WHERE %s AND t.deadline < :today""".formatted(OPEN), today, null, candidate ->
                 TaskOverdue.of(candidate.taskId(), candidate.code(), candidate.title(), candidate.leadUnitId(),
-                        candidate.responsiblePersonId(), candidate.deadline(), candidate.responsibleLeaderId()));
+                        candidate.responsiblePersonId(), candidate.deadline(), candidate.responsibleLeaderId(),
+                        candidate.policyAreas()));
         int dueSoon = 0;
         int milestonesDueSoon = 0;
         for (ReminderOffsets.Band band : config.offsets().bands()) {
@@ -146,7 +149,8 @@ public class DeadlineSweep {
     private List<Candidate> page(String candidates, LocalDate today, ReminderOffsets.Band band, Key after) {
         var query = entityManager.createNativeQuery("""
                         SELECT c.task_id, c.milestone, c.due_on, c.offset_days, c.kind, t.code, t.title,
-                               t.lead_unit_id, t.responsible_person_id, t.deadline, t.responsible_leader_id
+                               t.lead_unit_id, t.responsible_person_id, t.deadline, t.responsible_leader_id,
+                               t.policy_areas
                         FROM (%s) AS c (task_id, milestone, due_on, offset_days, kind)
                         JOIN task t ON t.id = c.task_id
                         WHERE (c.task_id, c.milestone) > (CAST(:afterTask AS uuid), CAST(:afterMilestone AS text))
@@ -163,7 +167,11 @@ public class DeadlineSweep {
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> new Candidate((UUID) row[0], (String) row[1], toDate(row[2]),
                 ((Number) row[3]).intValue(), (String) row[4], (String) row[5], (String) row[6], (UUID) row[7],
-                (UUID) row[8], toDate(row[9]), (UUID) row[10])).toList();
+                (UUID) row[8], toDate(row[9]), (UUID) row[10], texts(row[11]))).toList();
+    }
+
+    private static List<String> texts(Object array) {
+        return array == null ? List.of() : Arrays.stream((Object[]) array).map(String::valueOf).toList();
     }
 
     private static LocalDate toDate(Object value) {

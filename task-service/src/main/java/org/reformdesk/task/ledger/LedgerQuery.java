@@ -30,6 +30,10 @@ final class LedgerQuery {
 
     final String where;
     final Map<String, Object> params = new LinkedHashMap<>();
+    /** The parameter of the one unit whose tasks the filter asks for (the caller's scope first), or null. */
+    private String unit;
+    /** The filter's clauses besides that unit's. */
+    private final String besidesUnit;
 
     LedgerQuery(LedgerFilter filter, LocalDate today, int dueSoonDays) {
         List<String> clauses = new ArrayList<>();
@@ -102,14 +106,46 @@ final class LedgerQuery {
             }
         }
         where = String.join(" AND ", clauses);
+        besidesUnit = unit == null ? where : String.join(" AND ", clauses.stream()
+                .filter(clause -> !clause.equals(involvement(unit))).toList());
     }
 
-    private void involves(List<String> clauses, String name, java.util.UUID unit) {
-        if (unit != null) {
-            clauses.add("(t.lead_unit_id = :" + name + " OR t.co_lead_unit_ids @> ARRAY[CAST(:" + name + " AS uuid)]"
-                    + " OR t.participating_unit_ids @> ARRAY[CAST(:" + name + " AS uuid)])");
-            params.put(name, unit);
+    private void involves(List<String> clauses, String name, java.util.UUID value) {
+        if (value != null) {
+            clauses.add(involvement(name));
+            params.put(name, value);
+            if (!"scope".equals(unit)) {
+                unit = name;
+            }
         }
+    }
+
+    private static String involvement(String name) {
+        return "(t.lead_unit_id = :" + name + " OR t.co_lead_unit_ids @> ARRAY[CAST(:" + name + " AS uuid)]"
+                + " OR t.participating_unit_ids @> ARRAY[CAST(:" + name + " AS uuid)])";
+    }
+
+    /**
+     * The SQL of the ids of a page in {@code sort}'s order. One unit's tasks in deadline order come from
+     * {@code task_involved_unit} (V16), whose key is that order: the rows a deep page skips are its index entries
+     * alone, and only the rows other clauses need are read from {@code task}.
+     */
+    String pageIds(String sort, int size, long offset) {
+        String page = " LIMIT " + size + " OFFSET " + offset;
+        if (unit == null || !(sort == null || "deadline".equals(sort))) {
+            return "SELECT t.id FROM task t WHERE " + where + " ORDER BY " + orderBy(sort) + page;
+        }
+        String involved = "task_involved_unit i WHERE i.unit_id = :" + unit;
+        return ("TRUE".equals(besidesUnit) ? "SELECT i.task_id FROM " + involved
+                : "SELECT i.task_id FROM task t JOIN " + involved.replace(" WHERE ", " ON i.task_id = t.id AND ")
+                        + " WHERE " + besidesUnit) + " ORDER BY i.deadline, i.code" + page;
+    }
+
+    /** The SQL of the number of tasks the filter finds; one unit's alone are counted in its index. */
+    String count() {
+        return unit != null && "TRUE".equals(besidesUnit)
+                ? "SELECT count(*) FROM task_involved_unit i WHERE i.unit_id = :" + unit
+                : "SELECT count(*) FROM task t WHERE " + where;
     }
 
     static String orderBy(String sort) {

@@ -126,13 +126,12 @@ public class TaskLedger {
         LedgerQuery query = new LedgerQuery(filter, clock.today(), dueSoonDays());
         String order = LedgerQuery.orderBy(sort);
         long total = counts.get(List.of("total", query.where, Map.copyOf(query.params)), () -> ((Number) query
-                .create(entityManager, "SELECT count(*) FROM task t WHERE " + query.where).getSingleResult()).longValue());
+                .create(entityManager, query.count()).getSingleResult()).longValue());
         // the page's ids first, so the rows before it are skipped by their ids alone (an index-only scan of the
         // ledger's order where the filter allows), then the page's rows; read-only: they are shown, not changed, so
         // Hibernate keeps no copies
-        List<Task> tasks = query.create(entityManager, "SELECT t.* FROM task t WHERE t.id IN (SELECT t.id FROM task t "
-                        + "WHERE " + query.where + " ORDER BY " + order + " LIMIT " + paging.size + " OFFSET "
-                        + ((long) paging.page * paging.size) + ") ORDER BY " + order, Task.class)
+        List<Task> tasks = query.create(entityManager, "SELECT t.* FROM task t WHERE t.id IN ("
+                        + query.pageIds(sort, paging.size, (long) paging.page * paging.size) + ") ORDER BY " + order, Task.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         return new Page<>(tasks, paging.page, paging.size, total);
     }

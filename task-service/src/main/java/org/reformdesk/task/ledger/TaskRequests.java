@@ -44,6 +44,13 @@ public final class TaskRequests {
             TaskStatus status) {
     }
 
+    /**
+     * Where a task from a running ledger stands: its status, the day it was closed (CLOSED), or the day its deadline
+     * clock stopped and the status it resumes to (SUSPENDED).
+     */
+    public record Carried(TaskStatus status, LocalDate closedOn, LocalDate suspendedOn, TaskStatus resumesTo) {
+    }
+
     public record NewMilestone(@NotBlank @Size(max = 200) String name, @NotNull LocalDate dueOn) {
     }
 

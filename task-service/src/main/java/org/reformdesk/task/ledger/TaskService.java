@@ -81,12 +81,20 @@ public class TaskService {
     /**
      * Enters a task from a running ledger (a city adopting the platform mid-programme) in the status that ledger gives
      * it; a closed one is created closed on {@code closedOn}, its creation dated then, so the close date reads back
-     * and scoring judges the close against the deadline as it was. The other services hear of the status as of a move.
+     * and scoring judges the close against the deadline as it was. A suspended one keeps the days its deadline had
+     * left when its clock stopped, as a suspension in the ledger does, so resuming it moves the deadline the same way.
+     * The other services hear of the status as of a move.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Task enterRunning(TaskRequests.NewTask request, String code, String actor, TaskStatus status,
-            LocalDate closedOn) {
-        return enter(request, code, actor, status, status == TaskStatus.CLOSED ? closedOn : null);
+    public Task enterRunning(TaskRequests.NewTask request, String code, String actor, TaskRequests.Carried carried) {
+        TaskStatus status = carried.status();
+        Task task = enter(request, code, actor, status, status == TaskStatus.CLOSED ? carried.closedOn() : null);
+        if (status == TaskStatus.SUSPENDED) {
+            task.suspendedOn = carried.suspendedOn();
+            task.remainingDays = TaskLifecycle.remainingDays(task.deadline, carried.suspendedOn());
+            task.suspendedFrom = carried.resumesTo();
+        }
+        return task;
     }
 
     private Task enter(TaskRequests.NewTask request, String code, String actor, TaskStatus status,
@@ -144,7 +152,8 @@ public class TaskService {
                     TaskStatus.ASSIGNED.name(), status.name(), RUNNING_LEDGER, actor));
         }
         if (closedOn != null) {
-            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, closedOn));
+            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, closedOn,
+                    task.policyAreas));
         }
         return task;
     }
@@ -237,7 +246,8 @@ public class TaskService {
         outbox.record(TaskStatusChanged.of(task.id, task.code, task.title, task.leadUnitId, from.name(), to.name(),
                 reason, caller.name()));
         if (to == TaskStatus.CLOSED) {
-            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, today));
+            outbox.record(TaskClosed.of(task.id, task.code, task.title, task.leadUnitId, task.deadline, today,
+                    task.policyAreas));
         }
         return flushed(task);
     }

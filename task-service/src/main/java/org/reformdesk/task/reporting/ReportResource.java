@@ -2,7 +2,10 @@ package org.reformdesk.task.reporting;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.reformdesk.platform.evidence.EvidenceFile;
 import org.reformdesk.platform.evidence.EvidenceStore;
 import org.reformdesk.platform.evidence.EvidenceUploads;
 import org.reformdesk.platform.evidence.StoredEvidence;
@@ -34,6 +38,7 @@ import org.reformdesk.task.ledger.TaskService;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The lead unit's monthly progress reports (进展报告) on a task. */
@@ -72,8 +77,17 @@ class ReportResource {
         }
     }
 
+    /**
+     * The most files one filing takes. All of them travel in one request body, which reform.http.max-upload-size
+     * bounds anyway; ten is more than a month's report has needed, and keeps one transaction's bytes in reason.
+     */
+    static final int MAX_FILES = 10;
+
     @Inject
     ReportService reports;
+
+    @Inject
+    Validator validator;
 
     @Inject
     TaskService tasks;
@@ -88,14 +102,58 @@ class ReportResource {
     EvidenceStore evidence;
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "File the month's report (201), or update it (200) keeping the earlier filing; the lead "
-            + "unit, its special group's liaison or the reform office")
+            + "unit, its special group's liaison or the reform office. As multipart/form-data it takes the same "
+            + "fields (period, percent, narrative, problems, nextSteps) and evidence files (佐证材料) as one or more "
+            + "fields \"file\", stored in one go: a refused file (413, 415) leaves no report, a refused report no file")
     public Response file(@PathParam("id") UUID id, @NotNull @Valid Filing filing,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        ReportService.Filed filed = reports.file(id, filing, caller, idempotencyKey);
+        return filed(reports.file(id, filing, caller, idempotencyKey));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response fileWithEvidence(@PathParam("id") UUID id, @RestForm String period, @RestForm String percent,
+            @RestForm String narrative, @RestForm String problems, @RestForm String nextSteps,
+            @RestForm(EvidenceUploads.FIELD) List<FileUpload> files,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        Filing filing = new Filing(period, wholeNumber(percent), narrative, problems, nextSteps, null);
+        Set<ConstraintViolation<Filing>> violations = validator.validate(filing);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        // a browser's form sends an empty, unnamed part when no file was chosen
+        List<FileUpload> chosen = files == null ? List.of() : files.stream()
+                .filter(f -> f.size() > 0 || f.fileName() != null && !f.fileName().isBlank()).toList();
+        if (chosen.size() > MAX_FILES) {
+            throw ProblemException.invalid(EvidenceUploads.FIELD, "has " + chosen.size() + " files; a filing takes at "
+                    + "most " + MAX_FILES + ", more can be attached to the report afterwards");
+        }
+        if (!chosen.isEmpty() && caller.isPartner()) {
+            throw ProblemException.forbidden("A partner files the report; its evidence files are attached by the lead "
+                    + "unit, its special group's liaison or the reform office.");
+        }
+        List<EvidenceFile> accepted = chosen.stream().map(uploads::accepted).toList();
+        return filed(reports.file(id, filing, accepted, caller, idempotencyKey));
+    }
+
+    private static Response filed(ReportService.Filed filed) {
         ReportView view = ReportView.of(filed.report(), null);
-        return (filed.first() ? Response.created(URI.create("/api/v1/tasks/" + id + "/reports/" + view.period()))
-                : Response.ok()).entity(view).build();
+        return (filed.first() ? Response.created(URI.create("/api/v1/tasks/" + filed.report().taskId + "/reports/"
+                + view.period())) : Response.ok()).entity(view).build();
+    }
+
+    /** A form's percent, or -1 (refused as out of range) when it is no whole number. */
+    private static Integer wholeNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @GET

@@ -54,6 +54,21 @@ public class ReportService {
 
     @Transactional
     public Filed file(UUID taskId, ReportResource.Filing filing, Caller caller, String idempotencyKey) {
+        return file(taskId, filing, List.of(), caller, idempotencyKey);
+    }
+
+    /** What an Idempotency-Key fingerprints when a filing brings files: the report and each file's digest. */
+    record FilingWithFiles(ReportResource.Filing filing, List<String> files) {
+    }
+
+    /**
+     * Files the month's report and keeps {@code files} as its evidence, in one transaction: the report is refused
+     * whole (nothing stored) or stored with every file. The files were checked before (size, kind by their bytes);
+     * whoever may file the report may attach to it. A retry with the same Idempotency-Key stores nothing twice.
+     */
+    @Transactional
+    public Filed file(UUID taskId, ReportResource.Filing filing, List<EvidenceFile> files, Caller caller,
+            String idempotencyKey) {
         Task task = Task.<Task>findByIdOptional(taskId).orElseThrow(() -> ProblemException.notFound("Task", taskId));
         caller.requireActFor(task.leadUnitId, task.groupId);
         YearMonth period = YearMonth.parse(filing.period());
@@ -61,8 +76,10 @@ public class ReportService {
             throw ProblemException.invalid("period", "is a month that has not begun");
         }
         boolean[] first = {false};
+        Object fingerprint = files.isEmpty() ? filing : new FilingWithFiles(filing,
+                files.stream().map(f -> f.filename() + " " + f.sha256()).toList());
         UUID id = idempotencyKeys.once(idempotencyKey, caller.name() + " POST /api/v1/tasks/" + taskId + "/reports",
-                filing, () -> {
+                fingerprint, () -> {
                     if (!REPORTABLE.contains(task.status)) {
                         throw ProblemException.conflict("Not allowed while " + task.status,
                                 "Task " + task.code + " is " + task.status + "; it takes no progress reports now.");
@@ -89,6 +106,13 @@ public class ReportService {
                     ReportRevision.of(report).persist();
                     outbox.record(ProgressReported.of(taskId, task.leadUnitId, report.period, report.percent,
                             report.late));
+                    if (!files.isEmpty()) {
+                        // the store writes the files itself, and each names the report: the report goes first
+                        ProgressReport.getEntityManager().flush();
+                        for (EvidenceFile file : files) {
+                            evidence.put(report.id, file, caller.name());
+                        }
+                    }
                     return report.id;
                 });
         return new Filed(ProgressReport.findById(id), first[0]);

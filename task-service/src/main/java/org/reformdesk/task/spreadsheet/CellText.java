@@ -1,5 +1,6 @@
 package org.reformdesk.task.spreadsheet;
 
+import org.reformdesk.platform.sheets.SheetRows;
 import org.reformdesk.task.ledger.TaskOrigin;
 import org.reformdesk.task.ledger.TaskStatus;
 
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 /** How the words offices type into cells become values: dates, origins, yes/no, lists. */
 final class CellText {
 
-    private static final Pattern FULL_DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(底|末)?");
     private static final Pattern YEAR_END = Pattern.compile("(\\d{4})\\s*年?\\s*(底|末|年底|年末)?");
     private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\n]+");
@@ -38,10 +38,9 @@ final class CellText {
     static Optional<LocalDate> date(String text) {
         String value = text.strip();
         try {
-            Matcher full = FULL_DATE.matcher(value);
-            if (full.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(full.group(1)), Integer.parseInt(full.group(2)),
-                        Integer.parseInt(full.group(3))));
+            Optional<LocalDate> day = SheetRows.day(value);
+            if (day.isPresent()) {
+                return day;
             }
             Matcher month = MONTH.matcher(value);
             if (month.matches()) {
@@ -79,7 +78,7 @@ final class CellText {
     /** A report's month: 2027-03, 2027年3月, or a day in it. */
     static Optional<YearMonth> month(String text) {
         String value = text.strip();
-        boolean namesMonth = FULL_DATE.matcher(value).matches() || MONTH.matcher(value).matches();
+        boolean namesMonth = SheetRows.day(value).isPresent() || MONTH.matcher(value).matches();
         return namesMonth ? date(value).map(YearMonth::from) : Optional.empty();
     }
 

@@ -33,7 +33,8 @@ class ExportService {
             SheetColumn.DESCRIPTION, SheetColumn.AREAS, SheetColumn.ORIGIN, SheetColumn.RIGID, SheetColumn.PLAN_YEAR,
             SheetColumn.GROUP, SheetColumn.LEAD_UNIT, SheetColumn.CO_LEADS, SheetColumn.PARTICIPANTS,
             SheetColumn.LEADER, SheetColumn.PERSON, SheetColumn.DEADLINE, SheetColumn.MILESTONES, SheetColumn.OUTCOME,
-            SheetColumn.TAGS, SheetColumn.STATUS, SheetColumn.CLOSED_ON, SheetColumn.TIMELINESS, SheetColumn.PERCENT, SheetColumn.PROGRESS,
+            SheetColumn.TAGS, SheetColumn.STATUS, SheetColumn.CLOSED_ON, SheetColumn.SUSPENDED_ON,
+            SheetColumn.REMAINING_DAYS, SheetColumn.TIMELINESS, SheetColumn.PERCENT, SheetColumn.PROGRESS,
             SheetColumn.PERIOD);
 
     static final List<String> HEADERS = COLUMNS.stream().map(SheetColumn::header).toList();
@@ -84,6 +85,7 @@ class ExportService {
                         task.deadline().toString(), task.milestones().stream().map(m -> m.name() + "：" + m.dueOn())
                         .collect(Collectors.joining("；")), task.expectedOutcome(), String.join("、", task.tags()),
                         CellText.STATUSES.get(task.status()), closedOn == null ? null : closedOn.toString(),
+                        task.suspendedOn() == null ? null : task.suspendedOn().toString(), task.remainingDays(),
                         LIGHTS.get(task.timeliness()), report == null ? null : report.percent,
                         report == null ? null : report.narrative, report == null ? null : report.period});
             }

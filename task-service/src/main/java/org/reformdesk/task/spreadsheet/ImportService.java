@@ -11,6 +11,7 @@ import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.problem.Problem;
 import org.reformdesk.platform.problem.ProblemException;
 import org.reformdesk.platform.time.ServiceClock;
+import org.reformdesk.platform.sheets.SheetRows;
 import org.reformdesk.task.directory.Person;
 import org.reformdesk.task.directory.Post;
 import org.reformdesk.task.directory.SpecialGroup;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 /**
  * Loads a task list (分工方案) from a spreadsheet: every row is checked against the directory and the ledger's
  * rules first, every bad row is reported with its number and reason, and nothing is stored unless all are good.
- * A running ledger's rows may say where each task stands (状态, 销号日期, latest report), which it keeps.
+ * A running ledger's rows may say where each task stands (状态, 销号日期, 暂停日期, latest report), which it keeps.
  */
 @ApplicationScoped
 class ImportService {
@@ -81,7 +82,7 @@ class ImportService {
         if (status != TaskStatus.DRAFT && status != TaskStatus.ASSIGNED) {
             throw ProblemException.invalid("status", "imported tasks enter the ledger as DRAFT or ASSIGNED");
         }
-        List<TaskSheet.SheetRow> rows = TaskSheet.read(workbook);
+        List<SheetRows.Row<SheetColumn>> rows = SheetColumn.read(workbook);
         if (rows.isEmpty()) {
             throw ProblemException.invalid("body", "has a header but no task rows");
         }
@@ -98,14 +99,14 @@ class ImportService {
         return new Imported(done.id, done.taskCount, TaskStatus.valueOf(done.status));
     }
 
-    private UUID enter(List<TaskSheet.SheetRow> rows, TaskStatus status, String actor) {
+    private UUID enter(List<SheetRows.Row<SheetColumn>> rows, TaskStatus status, String actor) {
         long started = System.nanoTime();
         Directory directory = Directory.load();
         List<Problem.FieldError> errors = new ArrayList<>();
         List<TaskRequests.NewTask> requests = new ArrayList<>();
         List<Standing> standings = new ArrayList<>();
         Map<String, Integer> codes = new HashMap<>();
-        for (TaskSheet.SheetRow row : rows) {
+        for (SheetRows.Row<SheetColumn> row : rows) {
             List<String> rowErrors = new ArrayList<>();
             Standing standing = RowReader.standing(row, status, clock.today(), rowErrors);
             TaskRequests.NewTask request = RowReader.read(row, standing == null ? status : standing.entry(), directory,
@@ -127,7 +128,7 @@ class ImportService {
             standings.add(standing);
         }
         Set<String> taken = takenCodes(codes.keySet());
-        for (TaskSheet.SheetRow row : rows) {
+        for (SheetRows.Row<SheetColumn> row : rows) {
             String code = row.get(SheetColumn.CODE);
             if (code != null && taken.contains(code)) {
                 errors.add(new Problem.FieldError("rows[" + row.number() + "]",
@@ -154,7 +155,7 @@ class ImportService {
             TaskRequests.NewTask request = requests.get(i);
             Standing standing = standings.get(i);
             Task task = tasks.enterRunning(request, request.code() != null ? request.code() : fresh.get(next++), actor,
-                    standing.status(), standing.closedOn());
+                    standing.carried());
             task.importId = batch.id;
             if (standing.progress() != null) {
                 reports.carryOver(task, standing.progress().period(), standing.progress().percent(),

@@ -1,9 +1,11 @@
 package org.reformdesk.task.spreadsheet;
 
+import org.reformdesk.platform.sheets.SheetRows;
 import org.reformdesk.task.directory.Person;
 import org.reformdesk.task.directory.Post;
 import org.reformdesk.task.directory.SpecialGroup;
 import org.reformdesk.task.directory.Unit;
+import org.reformdesk.task.ledger.TaskLifecycle;
 import org.reformdesk.task.ledger.TaskOrigin;
 import org.reformdesk.task.ledger.TaskRequests;
 import org.reformdesk.task.ledger.TaskStatus;
@@ -35,7 +37,7 @@ final class RowReader {
     }
 
     /** The request, or null when a required cell is unusable; every problem goes to {@code errors}. */
-    static TaskRequests.NewTask read(TaskSheet.SheetRow row, TaskStatus status, ImportService.Directory directory,
+    static TaskRequests.NewTask read(SheetRows.Row<SheetColumn> row, TaskStatus status, ImportService.Directory directory,
             List<String> errors) {
         String title = row.get(SheetColumn.TITLE);
         if (title == null) {
@@ -110,10 +112,11 @@ final class RowReader {
     }
 
     /**
-     * Where the row's task stands in the ledger it comes from: its 状态 (else {@code status}, the import's), 销号日期
-     * and latest report (进展百分比, 最新进展, 报告期); null when a cell is unusable, every problem in {@code errors}.
+     * Where the row's task stands in the ledger it comes from: its 状态 (else {@code status}, the import's), 销号日期,
+     * 暂停日期 and latest report (进展百分比, 最新进展, 报告期); null when a cell is unusable, every problem in
+     * {@code errors}.
      */
-    static Standing standing(TaskSheet.SheetRow row, TaskStatus status, LocalDate today, List<String> errors) {
+    static Standing standing(SheetRows.Row<SheetColumn> row, TaskStatus status, LocalDate today, List<String> errors) {
         int before = errors.size();
         TaskStatus stands = status;
         String statusText = row.get(SheetColumn.STATUS);
@@ -122,10 +125,6 @@ final class RowReader {
             if (stands == null) {
                 errors.add(SheetColumn.STATUS.header() + " '" + statusText + "' is not one of "
                         + String.join("、", CellText.STATUSES.values()));
-            } else if (stands == TaskStatus.SUSPENDED) {
-                // resuming moves the deadline by the days left when it stopped, which no sheet records
-                errors.add(SheetColumn.STATUS.header() + " '" + statusText + "' cannot be carried over: import the task "
-                        + "as " + CellText.STATUSES.get(TaskStatus.IN_PROGRESS) + " and suspend it in the ledger");
             }
         }
         LocalDate closedOn = date(row, SheetColumn.CLOSED_ON, errors);
@@ -138,15 +137,68 @@ final class RowReader {
         if (closedOn != null && closedOn.isAfter(today)) {
             errors.add(SheetColumn.CLOSED_ON.header() + " " + closedOn + " has not come yet");
         }
+        LocalDate suspendedOn = suspendedOn(row, stands, today, errors);
         Standing.Progress progress = progress(row, today, errors);
         if (progress != null && stands == TaskStatus.DRAFT) {
             errors.add("a " + CellText.STATUSES.get(TaskStatus.DRAFT) + " task has no progress reports");
         }
-        return errors.size() > before ? null : new Standing(stands, closedOn, progress);
+        return errors.size() > before ? null : new Standing(stands, closedOn, suspendedOn, progress);
+    }
+
+    /**
+     * The day a suspended task's deadline clock stopped (暂停日期), which it needs: resuming it gives back the days
+     * its deadline then had left. A row's 剩余天数, where given, is those days and must agree with 完成时限 and
+     * 暂停日期 (a suspended task's deadline does not move); the ledger counts them from the two dates.
+     */
+    private static LocalDate suspendedOn(SheetRows.Row<SheetColumn> row, TaskStatus stands, LocalDate today,
+            List<String> errors) {
+        String suspended = CellText.STATUSES.get(TaskStatus.SUSPENDED);
+        if (stands != TaskStatus.SUSPENDED) {
+            if (stands != null) {
+                for (SheetColumn column : List.of(SheetColumn.SUSPENDED_ON, SheetColumn.REMAINING_DAYS)) {
+                    if (row.get(column) != null) {
+                        errors.add(column.header() + " is for " + suspended + " tasks only");
+                    }
+                }
+            }
+            return null;
+        }
+        if (row.get(SheetColumn.SUSPENDED_ON) == null) {
+            errors.add(suspended + " needs its " + SheetColumn.SUSPENDED_ON.header()
+                    + ", the day the deadline clock stopped");
+            return null;
+        }
+        LocalDate suspendedOn = date(row, SheetColumn.SUSPENDED_ON, errors);
+        if (suspendedOn == null) {
+            return null;
+        }
+        if (suspendedOn.isAfter(today)) {
+            errors.add(SheetColumn.SUSPENDED_ON.header() + " " + suspendedOn + " has not come yet");
+        }
+        String daysText = row.get(SheetColumn.REMAINING_DAYS);
+        LocalDate deadline = row.get(SheetColumn.DEADLINE) == null ? null
+                : CellText.date(row.get(SheetColumn.DEADLINE)).orElse(null);
+        if (daysText != null && deadline != null) {
+            Integer days;
+            try {
+                days = Integer.parseInt(daysText.replace("天", "").strip());
+            } catch (NumberFormatException e) {
+                days = null;
+            }
+            int left = TaskLifecycle.remainingDays(deadline, suspendedOn);
+            if (days == null || days < 0) {
+                errors.add(SheetColumn.REMAINING_DAYS.header() + " '" + daysText + "' is not a whole number of days");
+            } else if (days != left) {
+                errors.add(SheetColumn.REMAINING_DAYS.header() + " " + days + " does not agree with "
+                        + SheetColumn.DEADLINE.header() + " " + deadline + " and " + SheetColumn.SUSPENDED_ON.header()
+                        + " " + suspendedOn + ": the clock stopped with " + left + " days left");
+            }
+        }
+        return suspendedOn;
     }
 
     /** The latest report, when the row gives one: all three cells or none. */
-    private static Standing.Progress progress(TaskSheet.SheetRow row, LocalDate today, List<String> errors) {
+    private static Standing.Progress progress(SheetRows.Row<SheetColumn> row, LocalDate today, List<String> errors) {
         if (PROGRESS.stream().allMatch(c -> row.get(c) == null)) {
             return null;
         }
@@ -182,7 +234,7 @@ final class RowReader {
         return errors.size() > before ? null : new Standing.Progress(period, percent, narrative);
     }
 
-    private static List<UUID> units(TaskSheet.SheetRow row, SheetColumn column, ImportService.Directory directory,
+    private static List<UUID> units(SheetRows.Row<SheetColumn> row, SheetColumn column, ImportService.Directory directory,
             List<String> errors) {
         List<UUID> units = new ArrayList<>();
         for (String name : CellText.list(row.get(column))) {
@@ -211,7 +263,7 @@ final class RowReader {
         return null;
     }
 
-    private static LocalDate date(TaskSheet.SheetRow row, SheetColumn column, List<String> errors) {
+    private static LocalDate date(SheetRows.Row<SheetColumn> row, SheetColumn column, List<String> errors) {
         String text = row.get(column);
         if (text == null) {
             return null;
@@ -223,7 +275,7 @@ final class RowReader {
         return date;
     }
 
-    private static List<TaskRequests.NewMilestone> milestones(TaskSheet.SheetRow row, List<String> errors) {
+    private static List<TaskRequests.NewMilestone> milestones(SheetRows.Row<SheetColumn> row, List<String> errors) {
         List<TaskRequests.NewMilestone> milestones = new ArrayList<>();
         String cell = row.get(SheetColumn.MILESTONES);
         if (cell == null) {

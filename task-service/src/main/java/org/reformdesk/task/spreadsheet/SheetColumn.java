@@ -1,5 +1,8 @@
 package org.reformdesk.task.spreadsheet;
 
+import org.reformdesk.platform.sheets.SheetRows;
+
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +31,8 @@ enum SheetColumn {
     TAGS("标签", "tags"),
     STATUS("状态", "任务状态", "status"),
     CLOSED_ON("销号日期", "closedOn"),
+    SUSPENDED_ON("暂停日期", "suspendedOn"),
+    REMAINING_DAYS("剩余天数", "remainingDays"),
     TIMELINESS("红黄绿灯", "timeliness"),
     PERCENT("进展百分比", "完成进度", "percent"),
     PROGRESS("最新进展", "进展情况", "narrative"),
@@ -35,6 +40,10 @@ enum SheetColumn {
 
     /** Columns an import cannot do without. */
     static final List<SheetColumn> REQUIRED = List.of(TITLE, LEAD_UNIT, DEADLINE);
+
+    /** How an import finds the columns: the header row names a title, lead unit and deadline column. */
+    private static final SheetRows.Columns<SheetColumn> COLUMNS = new SheetRows.Columns<>(SheetColumn::byHeader,
+            REQUIRED, EnumSet.of(DEADLINE, CLOSED_ON, SUSPENDED_ON), SheetColumn::header);
 
     private final List<String> names;
 
@@ -51,12 +60,17 @@ enum SheetColumn {
         if (header == null) {
             return Optional.empty();
         }
-        String wanted = header.replaceAll("[\\s*:：（）()]", "").toLowerCase(Locale.ROOT);
+        String wanted = SheetRows.normalized(header);
         for (SheetColumn column : values()) {
             if (column.names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(wanted))) {
                 return Optional.of(column);
             }
         }
         return Optional.empty();
+    }
+
+    /** The task rows of an uploaded list, each cell under its column. */
+    static List<SheetRows.Row<SheetColumn>> read(byte[] workbook) {
+        return SheetRows.read(workbook, COLUMNS);
     }
 }

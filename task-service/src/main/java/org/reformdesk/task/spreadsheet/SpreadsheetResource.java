@@ -41,8 +41,9 @@ class SpreadsheetResource {
     @RolesAllowed(Roles.REFORM_OFFICE)
     @Consumes({SheetTable.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import a task list (.xlsx, Chinese or English headers) as DRAFT (default) or ASSIGNED "
-            + "tasks, or a running ledger whose rows give each task's 状态, 销号日期 and latest report (进展百分比, 最新进展, "
-            + "报告期); every bad row is reported, nothing is stored unless all rows are good; Idempotency-Key")
+            + "tasks, or a running ledger whose rows give each task's 状态, 销号日期, 暂停日期 (剩余天数 follows from it) and "
+            + "latest report (进展百分比, 最新进展, 报告期); every bad row is reported, nothing is stored unless all rows "
+            + "are good; Idempotency-Key")
     public Response importSheet(byte[] workbook, @QueryParam("status") @DefaultValue("DRAFT") TaskStatus status,
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         if (workbook == null || workbook.length == 0) {
@@ -55,7 +56,8 @@ class SpreadsheetResource {
     @GET
     @Produces(SheetTable.MEDIA_TYPE)
     @Operation(summary = "The filtered ledger as an .xlsx sheet with Chinese headers that an import reads back: "
-            + "each task's status, close date, traffic light and latest monthly report (percent, narrative, period)")
+            + "each task's status, close date, suspension date and days left, traffic light and latest monthly report "
+            + "(percent, narrative, period)")
     public Response export(@BeanParam LedgerParams filter) {
         return SheetTable.download("task-ledger.xlsx", "改革任务台账", ExportService.HEADERS,
                 exports.rows(filter.toFilter(caller), filter.sort));

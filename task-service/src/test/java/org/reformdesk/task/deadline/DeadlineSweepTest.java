@@ -59,7 +59,9 @@ class DeadlineSweepTest {
     void aTaskPastItsDeadlineIsSignalledOverdueOnceHoweverOftenTheSweepRuns() {
         UUID unit = LedgerFixtures.unit("A", "DEPARTMENT");
         LocalDate deadline = clock.today().plusDays(10);
-        UUID task = LedgerFixtures.task(unit, deadline);
+        UUID task = LedgerFixtures.task(Map.of("title", "深化行政审批制度改革", "leadUnitId", unit.toString(),
+                "responsiblePersonId", UUID.randomUUID().toString(), "deadline", deadline.toString(),
+                "policyAreas", List.of("社会民生", "生态文明")));
 
         sweep.sweep();
         moveTo(deadline);
@@ -74,6 +76,8 @@ class DeadlineSweepTest {
         TaskOverdue payload = (TaskOverdue) EventCodec.instance().decode(overdue.type(), overdue.data()).orElseThrow();
         assertThat(payload.leadUnitId()).isEqualTo(unit);
         assertThat(payload.deadline()).isEqualTo(deadline);
+        // assessment counts the month's overdue tasks by policy area from these
+        assertThat(payload.policyAreas()).containsExactly("社会民生", "生态文明");
         assertThat(overdue.key()).isEqualTo(task.toString());
         assertThat(overdue.headers()).containsKeys("ce_id", "ce_source", "ce_specversion", "ce_time");
         // give a duplicate every chance to show up before asserting there is none

@@ -78,6 +78,53 @@ class LedgerQueryTest {
     }
 
     @Test
+    void aUnitsLedgerIsEveryTaskItLeadsCoLeadsOrJoinsInDeadlineOrderAndFollowsEdits() {
+        UUID district = LedgerFixtures.unit("C", "DISTRICT");
+        UUID department = LedgerFixtures.unit("B", "DEPARTMENT");
+        UUID other = LedgerFixtures.unit("B", "DEPARTMENT");
+        LocalDate today = clock.today();
+        UUID leads = task("t", district, today.plusDays(30), Map.of("title", "牵头任务"));
+        UUID joins = task("t", department, today.plusDays(10), Map.of("title", "参与任务",
+                "participatingUnitIds", List.of(district.toString())));
+        task("t", department, today.plusDays(20), Map.of("title", "共同牵头任务",
+                "coLeadUnitIds", List.of(district.toString()), "participatingUnitIds", List.of(district.toString())));
+        task("t", other, today.plusDays(5), Map.of("title", "别人的任务"));
+
+        assertUnitLedger(district, 3, "参与任务", "共同牵头任务", "牵头任务");
+        List<String> secondPage = given().auth().oauth2(TestTokens.unitOfficer(district)).queryParam("size", 2)
+                .queryParam("page", 1).get("/api/v1/tasks").then().statusCode(200).body("total", equalTo(3))
+                .extract().path("items.title");
+        org.assertj.core.api.Assertions.assertThat(secondPage).as("the district officer's second page")
+                .containsExactly("牵头任务");
+
+        // the office hands the task it led to another unit and adds the district to another task's participants
+        given().auth().oauth2(TestTokens.reformOffice()).contentType("application/json")
+                .body(Map.of("leadUnitId", other.toString(), "reason", "职责调整"))
+                .post("/api/v1/tasks/{id}/reassignments", leads).then().statusCode(200);
+        UUID later = task("t", other, today.plusDays(40), Map.of("title", "后加入的任务"));
+        given().auth().oauth2(TestTokens.reformOffice()).contentType("application/json")
+                .body(Map.of("participatingUnitIds", List.of(district.toString())))
+                .patch("/api/v1/tasks/{id}", later).then().statusCode(200);
+        given().auth().oauth2(TestTokens.reformOffice()).contentType("application/json")
+                .body(Map.of("participatingUnitIds", List.of()))
+                .patch("/api/v1/tasks/{id}", joins).then().statusCode(200);
+
+        assertUnitLedger(district, 2, "共同牵头任务", "后加入的任务");
+        assertUnitLedger(other, 3, "别人的任务", "牵头任务", "后加入的任务");
+    }
+
+    /** The unit's ledger as the office filters it and as the unit's own officer sees it: the same tasks, in order. */
+    private static void assertUnitLedger(UUID unit, int total, String... titles) {
+        List<String> filtered = given().auth().oauth2(TestTokens.reformOffice()).queryParam("unit", unit)
+                .get("/api/v1/tasks").then().statusCode(200).body("total", equalTo(total))
+                .extract().path("items.title");
+        List<String> own = given().auth().oauth2(TestTokens.unitOfficer(unit)).get("/api/v1/tasks").then()
+                .statusCode(200).body("total", equalTo(total)).extract().path("items.title");
+        org.assertj.core.api.Assertions.assertThat(filtered).as("the office's 单位 filter").containsExactly(titles);
+        org.assertj.core.api.Assertions.assertThat(own).as("the unit's own officer").containsExactly(titles);
+    }
+
+    @Test
     void theSummaryCountsByStatusTimelinessAreaYearAndUnit() {
         String tag = "tag-" + UUID.randomUUID();
         UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");

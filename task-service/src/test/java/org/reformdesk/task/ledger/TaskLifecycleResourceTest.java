@@ -115,7 +115,7 @@ class TaskLifecycleResourceTest {
         UUID lead = LedgerFixtures.unit("A", "DEPARTMENT");
         UUID task = LedgerFixtures.task(Map.of("title", "推进国资国企改革", "leadUnitId", lead.toString(),
                 "responsiblePersonId", UUID.randomUUID().toString(), "deadline", clock.today().plusDays(60).toString(),
-                "status", "DRAFT"));
+                "status", "DRAFT", "policyAreas", List.of("经济", "党的建设")));
         String officer = TestTokens.unitOfficer(lead);
 
         LedgerFixtures.move(task, "ASSIGN", null);
@@ -150,6 +150,7 @@ class TaskLifecycleResourceTest {
         TaskClosed closed = (TaskClosed) EventCodec.instance().decode("reform.task.closed.v1",
                 tasks.ofType("reform.task.closed.v1", task.toString()).get(0).data()).orElseThrow();
         assertThat(closed.onTime()).isTrue();
+        assertThat(closed.policyAreas()).containsExactly("经济", "党的建设");
     }
 
     @Test

@@ -104,13 +104,14 @@ class SpreadsheetTest {
                 .then().statusCode(200).contentType(XLSX).extract().asByteArray();
 
         List<List<String>> rows = read(exported);
-        assertThat(rows.get(0)).containsSubsequence("状态", "销号日期", "红黄绿灯", "进展百分比", "最新进展", "报告期");
+        assertThat(rows.get(0)).containsSubsequence("状态", "销号日期", "暂停日期", "剩余天数", "红黄绿灯", "进展百分比", "最新进展",
+                "报告期");
         int status = rows.get(0).indexOf("状态");
         List<String> reported = rows.stream().filter(r -> r.contains("推进政务服务一网通办")).findFirst().orElseThrow();
-        assertThat(reported.subList(status, status + 6))
-                .containsExactly("已下达", "", "绿灯", "60", "出台实施方案", month.toString());
+        assertThat(reported.subList(status, status + 8))
+                .containsExactly("已下达", "", "", "", "绿灯", "60", "出台实施方案", month.toString());
         List<String> closed = rows.stream().filter(r -> r.contains("完成机构改革")).findFirst().orElseThrow();
-        assertThat(closed.subList(status, status + 3)).containsExactly("已销号", clock.today().toString(), "绿灯");
+        assertThat(closed.subList(status, status + 5)).containsExactly("已销号", clock.today().toString(), "", "", "绿灯");
     }
 
     @Test
@@ -153,8 +154,8 @@ class SpreadsheetTest {
             List<String> before = row(exported, title);
             assertThat(row(again, title).subList(status, before.size())).isEqualTo(before.subList(status, before.size()));
         }
-        assertThat(row(again, "推进政务服务一网通办").subList(status, status + 6))
-                .containsExactly("推进中", "", "绿灯", "60", "出台实施方案", month.toString());
+        assertThat(row(again, "推进政务服务一网通办").subList(status, status + 8))
+                .containsExactly("推进中", "", "", "", "绿灯", "60", "出台实施方案", month.toString());
         assertThat(row(again, "完成机构改革").subList(status, status + 2)).containsExactly("已销号", clock.today().toString());
         assertThat(row(again, "清理规范议事协调机构").get(status)).isEqualTo("已下达");
     }
@@ -184,8 +185,98 @@ class SpreadsheetTest {
                 .body("[0].percent", equalTo(100)).body("[0].narrative", equalTo("按期全面完成"));
         List<List<String>> rows = read(export(tag));
         int status = rows.get(0).indexOf("状态");
-        assertThat(rows.get(1).subList(status, status + 6)).containsExactly("已销号", closedOn.toString(), "绿灯", "100",
-                "按期全面完成", period.toString());
+        assertThat(rows.get(1).subList(status, status + 8)).containsExactly("已销号", closedOn.toString(), "", "", "绿灯",
+                "100", "按期全面完成", period.toString());
+    }
+
+    @Test
+    void aSuspendedTaskKeepsItsStoppedClockThroughExportAndImportAndResumesWithItsDaysLeft() throws IOException {
+        String tag = "暂停-" + UUID.randomUUID().toString().substring(0, 8);
+        String copy = tag + "-副本";
+        UUID lead = LedgerFixtures.unit("C", "DISTRICT");
+        UUID head = LedgerFixtures.person(lead, "HEAD", "区长" + tag);
+        UUID waiting = ledgerTask(lead, head, "推进农村集体经营性建设用地入市", tag);
+        LedgerFixtures.move(waiting, "SUSPEND", "待上级部署统一启动");
+        LocalDate deadline = LocalDate.now().plusDays(200);
+        List<List<String>> exported = read(export(tag));
+        int status = exported.get(0).indexOf("状态");
+        assertThat(exported.get(1).subList(status, status + 5)).containsExactly("待上级部署统一启动", "",
+                clock.today().toString(), String.valueOf(deadline.toEpochDay() - clock.today().toEpochDay()), "绿灯");
+
+        List<Object[]> renamed = new ArrayList<>();
+        int codeColumn = exported.get(0).indexOf("任务编号");
+        int tagColumn = exported.get(0).indexOf("标签");
+        for (List<String> row : exported) {
+            String[] cells = row.toArray(String[]::new);
+            if (!renamed.isEmpty()) {
+                cells[codeColumn] = cells[codeColumn] + "-R";
+                cells[tagColumn] = copy;
+            }
+            renamed.add(cells);
+        }
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(workbook(renamed))
+                .post("/api/v1/tasks/sheet").then().log().ifValidationFails().statusCode(201).body("imported", equalTo(1));
+
+        String imported = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", copy).get("/api/v1/tasks")
+                .then().body("total", equalTo(1)).body("items[0].status", equalTo("SUSPENDED"))
+                .body("items[0].suspendedOn", equalTo(clock.today().toString()))
+                .body("items[0].remainingDays", equalTo((int) (deadline.toEpochDay() - clock.today().toEpochDay())))
+                .body("items[0].timeliness", equalTo("ON_TRACK")).extract().path("items[0].id");
+        assertThat(row(read(export(copy)), "推进农村集体经营性建设用地入市").subList(status, exported.get(1).size()))
+                .isEqualTo(exported.get(1).subList(status, exported.get(1).size()));
+
+        LocalDate resumedOn = clock.today().plusDays(30);
+        clock.moveTo(resumedOn.atTime(10, 0).atZone(clock.getZone()).toInstant());
+        try {
+            LedgerFixtures.move(UUID.fromString(imported), "RESUME", null);
+            given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/tasks/{id}", imported).then()
+                    .body("status", equalTo("ASSIGNED")).body("deadline", equalTo(deadline.plusDays(30).toString()))
+                    .body("suspendedOn", equalTo(null));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aCitysSuspendedTaskNeedsTheDayItsClockStoppedAndDaysLeftThatAgree() throws IOException {
+        String tag = "待部署-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID lead = LedgerFixtures.unit("C", "DISTRICT");
+        LedgerFixtures.person(lead, "HEAD", "区长" + tag);
+        String unit = code(lead);
+        LocalDate stopped = clock.today().minusDays(20);
+        LocalDate deadline = clock.today().plusDays(100);
+        String tomorrow = clock.today().plusDays(1).toString();
+        Object[] header = {"改革任务", "牵头单位", "完成时限", "标签", "状态", "暂停日期", "剩余天数", "进展百分比", "最新进展", "报告期"};
+        Object[] good = {"推进县域医共体改革", unit, deadline, tag, "待上级部署统一启动", stopped, "120", "20", "完成摸底",
+                YearMonth.from(stopped).toString()};
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(workbook(List.of(header, good,
+                        new Object[] {"没有暂停日期", unit, deadline, tag, "SUSPENDED"},
+                        new Object[] {"剩余天数不符", unit, deadline, tag, "待上级部署统一启动", stopped, "30"},
+                        new Object[] {"暂停日期未到", unit, deadline, tag, "待上级部署统一启动", tomorrow},
+                        new Object[] {"推进中却暂停", unit, deadline, tag, "推进中", stopped, "120"})))
+                .post("/api/v1/tasks/sheet")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("rows[3]", "rows[4]", "rows[5]", "rows[6]"))
+                .body("errors.field", org.hamcrest.Matchers.not(hasItem("rows[2]")))
+                .body("errors.message", hasItem("待上级部署统一启动 needs its 暂停日期, the day the deadline clock stopped"))
+                .body("errors.message", hasItem("剩余天数 30 does not agree with 完成时限 " + deadline + " and 暂停日期 "
+                        + stopped + ": the clock stopped with 120 days left"))
+                .body("errors.message", hasItem("暂停日期 " + tomorrow + " has not come yet"))
+                .body("errors.message", hasItems("暂停日期 is for 待上级部署统一启动 tasks only",
+                        "剩余天数 is for 待上级部署统一启动 tasks only"));
+        given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().body("total", equalTo(0));
+
+        given().auth().oauth2(TestTokens.reformOffice()).contentType(XLSX).body(workbook(List.of(header, good)))
+                .post("/api/v1/tasks/sheet").then().log().ifValidationFails().statusCode(201);
+        String task = given().auth().oauth2(TestTokens.reformOffice()).queryParam("tag", tag).get("/api/v1/tasks")
+                .then().body("items[0].status", equalTo("SUSPENDED")).body("items[0].suspendedOn", equalTo(stopped.toString()))
+                .body("items[0].remainingDays", equalTo(120)).extract().path("items[0].id");
+        // work had begun (the old ledger shows a report), so resuming returns it to 推进中
+        LedgerFixtures.move(UUID.fromString(task), "RESUME", null);
+        given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/tasks/{id}", task).then()
+                .body("status", equalTo("IN_PROGRESS")).body("deadline", equalTo(clock.today().plusDays(120).toString()));
     }
 
     @Test

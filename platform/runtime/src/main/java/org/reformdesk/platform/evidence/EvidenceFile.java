@@ -3,6 +3,9 @@ package org.reformdesk.platform.evidence;
 import org.reformdesk.platform.input.Storable;
 import org.reformdesk.platform.problem.ProblemException;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,6 +50,15 @@ public record EvidenceFile(String filename, EvidenceKind kind, byte[] content) {
                     + "; name it ." + kind.extensions().get(0) + ".");
         }
         return new EvidenceFile(name, kind, content);
+    }
+
+    /** The content's SHA-256 in hex: what the store keeps beside it, and what tells two uploads of one file apart. */
+    public String sha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** Refuses a file of {@code size} bytes over {@code maxBytes}, before anyone reads it. */

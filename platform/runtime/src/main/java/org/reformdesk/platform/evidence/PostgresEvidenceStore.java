@@ -7,14 +7,11 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.reformdesk.platform.time.ServiceClock;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +38,7 @@ public class PostgresEvidenceStore implements EvidenceStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public StoredEvidence put(UUID ownerId, EvidenceFile file, String uploadedBy) {
         StoredEvidence stored = new StoredEvidence(UUID.randomUUID(), ownerId, file.filename(),
-                file.kind().mediaType(), file.content().length, sha256(file.content()), clock.instant(), uploadedBy);
+                file.kind().mediaType(), file.content().length, file.sha256(), clock.instant(), uploadedBy);
         session().doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO evidence_file (" + COLUMNS
                     + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -102,13 +99,5 @@ public class PostgresEvidenceStore implements EvidenceStore {
         return new StoredEvidence(row.getObject("id", UUID.class), row.getObject("owner_id", UUID.class),
                 row.getString("filename"), row.getString("media_type"), row.getLong("size_bytes"),
                 row.getString("sha256"), row.getTimestamp("uploaded_at").toInstant(), row.getString("uploaded_by"));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }
