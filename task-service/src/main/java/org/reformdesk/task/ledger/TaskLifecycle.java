@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
  * The task lifecycle of DOMAIN.md: DRAFT → ASSIGNED → IN_PROGRESS → CLOSE_REQUESTED → CLOSED, a rejected
  * close-out back to IN_PROGRESS, SUSPENDED (the clock stops) and back, CANCELLED from any open status.
  */
-final class TaskLifecycle {
+public final class TaskLifecycle {
 
     /** An action the task's current status does not allow. */
     public static final class IllegalTransition extends RuntimeException {
