@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** The letterhead of the monthly bulletin (一月一通报): who issues it and how its issuing number reads. */
 @ConfigMapping(prefix = "reform.bulletin")
-public interface BulletinConfig {
+interface BulletinConfig {
 
     /** The issuing office, printed in red at the top and in the sign-off. */
     @WithDefault("市全面深化改革委员会办公室")

@@ -10,7 +10,7 @@ import java.util.List;
  * What a month's bulletin (一月一通报) says, gathered from the facts this service holds: its own closed rankings and
  * the facts the other services announced. The office's letterhead comes from configuration.
  */
-public record BulletinContent(String month, Letterhead letterhead, LocalDate issuedOn, List<CategoryFigures> figures,
+record BulletinContent(String month, Letterhead letterhead, LocalDate issuedOn, List<CategoryFigures> figures,
         List<AreaFigures> areas, List<CategoryRanking> rankings, List<OverdueUnit> overdue,
         List<SupervisedUnit> supervision) {
 

@@ -34,7 +34,7 @@ import java.util.List;
  * GB/T 9704's margins, and the document's East Asian language is zh-CN rather than whatever the reader's Word or WPS
  * is set to.
  */
-public final class BulletinDocument {
+final class BulletinDocument {
 
     /** The standard faces of a Chinese official document (GB/T 9704): 仿宋 text, 黑体 headings, 宋体 tables. */
     static final String TEXT_FONT = "仿宋_GB2312";

@@ -20,7 +20,7 @@ import org.reformdesk.platform.paging.PageRequest;
 /** The monthly bulletins (一月一通报), read by whoever reads the rankings they publish. */
 @Path("/api/v1/bulletins")
 @Tag(name = "Assessment")
-public class BulletinResource {
+class BulletinResource {
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
  * assessed, so it is placed in no category (and leaves its ranking if it was registered as another kind before).
  */
 @ApplicationScoped
-public class DirectoryEvents {
+class DirectoryEvents {
 
     @Inject
     Inbox inbox;

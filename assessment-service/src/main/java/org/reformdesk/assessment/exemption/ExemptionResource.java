@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/api/v1/exemptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
-public class ExemptionResource {
+class ExemptionResource {
 
     public record NewExemption(@NotNull UUID unitId, @NotNull UUID subjectId, @NotNull Indicator indicator,
             @NotBlank @Size(max = 2000) String reason) {

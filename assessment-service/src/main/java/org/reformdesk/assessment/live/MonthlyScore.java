@@ -22,7 +22,7 @@ import java.util.Map;
  * so that nobody loses points for a score not yet given.</li>
  * </ul>
  */
-public final class MonthlyScore {
+final class MonthlyScore {
 
     /** The counting facts of one indicator in one unit's month: their points, how many, and how many on time. */
     public record Tally(BigDecimal points, int facts, int onTime) {

@@ -17,7 +17,7 @@ import java.util.UUID;
  * header row frozen and filtered, columns as wide as their longest entry.
  */
 @ApplicationScoped
-public class RankingSheet {
+class RankingSheet {
 
     public static final String MEDIA_TYPE = SheetTable.MEDIA_TYPE;
 

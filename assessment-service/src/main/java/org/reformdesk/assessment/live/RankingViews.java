@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** How rankings and a unit's score card are shown. */
-public final class RankingViews {
+final class RankingViews {
 
     private RankingViews() {
     }

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * behind it, and its trend month by month.
  */
 @ApplicationScoped
-public class ScoreCards {
+class ScoreCards {
 
     @Inject
     Standings standings;

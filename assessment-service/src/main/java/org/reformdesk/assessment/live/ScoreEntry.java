@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Points given or taken from a unit, and the event that caused them. */
 @Entity
 @Table(name = "score_entry")
-public class ScoreEntry extends PanacheEntityBase {
+class ScoreEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -26,7 +26,7 @@ import java.util.UUID;
  * as published.
  */
 @ApplicationScoped
-public class ScoreRebuild implements Rescoring {
+class ScoreRebuild implements Rescoring {
 
     @Inject
     EntityManager entityManager;

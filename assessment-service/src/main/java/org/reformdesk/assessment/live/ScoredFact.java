@@ -13,7 +13,7 @@ import java.util.UUID;
  * the same occasion costs nothing more. {@code policyAreas} are the task's policy areas (政策领域) where its event
  * named them, for the bulletin's figures by area; empty otherwise.
  */
-public record ScoredFact(UUID unitId, UUID subjectId, Indicator indicator, String detail, String reason,
+record ScoredFact(UUID unitId, UUID subjectId, Indicator indicator, String detail, String reason,
         String occasion, List<String> policyAreas) {
 
     public ScoredFact {

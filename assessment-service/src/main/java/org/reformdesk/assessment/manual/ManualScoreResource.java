@@ -37,7 +37,7 @@ import java.util.UUID;
 @Path("/api/v1/manual-scores")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
-public class ManualScoreResource {
+class ManualScoreResource {
 
     /** A month (YYYY-MM) or a year (YYYY). */
     static final String PERIOD = "\\d{4}(-(0[1-9]|1[0-2]))?";

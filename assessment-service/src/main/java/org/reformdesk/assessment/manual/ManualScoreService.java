@@ -22,7 +22,7 @@ import java.util.UUID;
  * score moves that month's live score at once; a year's counts in the year-end assessment.
  */
 @ApplicationScoped
-public class ManualScoreService {
+class ManualScoreService {
 
     @Inject
     Event<MonthScoreEntered> monthScores;

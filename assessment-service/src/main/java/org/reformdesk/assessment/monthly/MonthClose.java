@@ -30,7 +30,7 @@ import java.util.UUID;
  * month twice — or on two replicas at once — changes no ranking (the bulletin is issued again from the same ranking).
  */
 @ApplicationScoped
-public class MonthClose {
+class MonthClose {
 
     /**
      * What a close did: the categories it froze now (empty if the month was already closed), and who closed the

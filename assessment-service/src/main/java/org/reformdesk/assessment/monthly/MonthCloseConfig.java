@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 /** When months are closed. */
 @ConfigMapping(prefix = "reform.month-close")
-public interface MonthCloseConfig {
+interface MonthCloseConfig {
 
     /**
      * How often to close every ended month not yet closed (the schedule catches up), e.g. {@code 10m}; {@code off}

@@ -21,7 +21,7 @@ import java.time.YearMonth;
 // JSON only: a one-string record would otherwise be read from any text/plain body, too.
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
-public class MonthCloseResource {
+class MonthCloseResource {
 
     public record CloseRequest(@NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be YYYY-MM")
             String month) {

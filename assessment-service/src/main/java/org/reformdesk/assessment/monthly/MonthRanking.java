@@ -18,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "month_ranking")
 @IdClass(MonthRanking.Key.class)
-public class MonthRanking extends PanacheEntityBase {
+class MonthRanking extends PanacheEntityBase {
 
     /** A unit's place in one month's ranking of its category. */
     public record Key(String month, AssessmentCategory category, UUID unitId) implements Serializable {

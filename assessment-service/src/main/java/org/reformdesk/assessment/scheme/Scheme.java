@@ -16,7 +16,7 @@ import java.util.UUID;
 /** One version of a year's assessment scheme (考核方案). Its definition never changes once stored. */
 @Entity
 @Table(name = "scheme")
-public class Scheme extends PanacheEntityBase {
+class Scheme extends PanacheEntityBase {
 
     /** A draft can be published; publishing supersedes the year's version in force. */
     public enum Status {

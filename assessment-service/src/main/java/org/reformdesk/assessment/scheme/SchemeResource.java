@@ -40,7 +40,7 @@ import java.util.UUID;
 @Path("/api/v1/schemes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment")
-public class SchemeResource {
+class SchemeResource {
 
     public record NewScheme(@NotNull @Min(2000) @Max(2100) Integer year, @NotBlank @Size(max = 200) String name,
             @NotNull Map<AssessmentCategory, List<SchemeDefinition.Weighted>> categories,

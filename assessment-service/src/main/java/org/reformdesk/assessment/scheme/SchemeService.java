@@ -20,7 +20,7 @@ import java.util.UUID;
  * force (the version it replaces is superseded, never edited) and rescores every month from the stored facts.
  */
 @ApplicationScoped
-public class SchemeService {
+class SchemeService {
 
     /** A publication: the scheme now in force, and what rescoring by it changed. */
     public record Publication(Scheme scheme, Rescoring.Result rescored) {

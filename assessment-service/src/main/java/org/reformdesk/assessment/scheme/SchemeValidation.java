@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks a scheme before it is stored: every category weighed to exactly 100, every indicator usable. */
-public final class SchemeValidation {
+final class SchemeValidation {
 
     static final BigDecimal FULL_MARKS = new BigDecimal("100");
 

@@ -1,7 +1,7 @@
 package org.reformdesk.assessment.yearend;
 
 /** The year-end grades (Kunming's three 绩效等次). */
-public enum Grade {
+enum Grade {
     /** 改革工作完成优秀 */
     EXCELLENT,
     /** 改革工作完成 */

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A year's year-end assessment: computed, recomputed at will, then published and frozen. */
 @Entity
 @Table(name = "year_end")
-public class YearEnd extends PanacheEntityBase {
+class YearEnd extends PanacheEntityBase {
 
     /** Where the year is: its results can be recomputed until they are published. */
     public enum Status {

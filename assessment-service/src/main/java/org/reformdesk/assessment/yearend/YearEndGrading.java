@@ -17,7 +17,7 @@ import java.util.UUID;
  * missing one counting 0 — combined by the scheme's monthly share, ranked and graded by the scheme's thresholds, with
  * the optional cap on the share of EXCELLENT applied best first.
  */
-public final class YearEndGrading {
+final class YearEndGrading {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 

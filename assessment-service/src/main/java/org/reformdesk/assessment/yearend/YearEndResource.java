@@ -31,7 +31,7 @@ import java.util.UUID;
 /** The year end (年终综合考核): computed and published by the reform office, read by everyone. */
 @Path("/api/v1/year-ends")
 @Tag(name = "Assessment")
-public class YearEndResource {
+class YearEndResource {
 
     public record YearEndView(int year, YearEnd.Status status, UUID schemeId, String computedBy, Instant computedAt,
             String publishedBy, Instant publishedAt) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "year_end_result")
 @IdClass(YearEndResult.Key.class)
-public class YearEndResult extends PanacheEntityBase {
+class YearEndResult extends PanacheEntityBase {
 
     /** A unit's year. */
     public record Key(int year, UUID unitId) implements Serializable {

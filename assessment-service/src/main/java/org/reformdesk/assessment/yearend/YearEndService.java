@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * force for the year. The office recomputes as often as it likes, then publishes; a published year is frozen.
  */
 @ApplicationScoped
-public class YearEndService {
+class YearEndService {
 
     @Inject
     EntityManager entityManager;

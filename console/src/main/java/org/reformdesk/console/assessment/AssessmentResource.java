@@ -28,7 +28,7 @@ import java.util.UUID;
  * with its trend; the reform office closes a month and computes and publishes the year end.
  */
 @Path("/assessment")
-public class AssessmentResource {
+class AssessmentResource {
 
     @CheckedTemplate
     static class Templates {

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** 作战图: the ledger's traffic lights per area, category and group, this month's overdue tasks, the ladder. */
 @Path("/")
-public class DashboardResource {
+class DashboardResource {
 
     static final List<String> RUNGS = List.of("REMINDER_NOTICE", "ASSIGNMENT_NOTICE", "URGING_NOTICE",
             "RECTIFICATION_ORDER");

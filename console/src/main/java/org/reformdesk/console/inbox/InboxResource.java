@@ -32,7 +32,7 @@ import java.util.UUID;
  * system notification.
  */
 @Path("/inbox")
-public class InboxResource {
+class InboxResource {
 
     /** Proxies and browsers drop a quiet connection: a comment line this often keeps it open. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(25);

@@ -32,7 +32,7 @@ import java.util.UUID;
  * service's own spreadsheet endpoints; the reform office enters units and tasks here.
  */
 @Path("/ledger")
-public class LedgerResource {
+class LedgerResource {
 
     /** The ledger filters task-service understands (task-service/README.md) and the console passes on. */
     static final List<String> FILTERS = List.of("status", "timeliness", "area", "year", "leadUnit", "unit", "group",

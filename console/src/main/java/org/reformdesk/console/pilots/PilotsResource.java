@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** 试点: the pilot ledger with counts by level and status; a pilot's summaries (due, missing) and outcomes. */
 @Path("/pilots")
-public class PilotsResource {
+class PilotsResource {
 
     @CheckedTemplate
     static class Templates {

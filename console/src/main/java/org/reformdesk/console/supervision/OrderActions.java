@@ -7,7 +7,7 @@ import java.util.List;
  * Which moves to offer on a supervision order (inspection-service/README.md): its target unit acknowledges and
  * answers; the reform office or an inspector accepts or rejects the answer and closes. The service decides.
  */
-public final class OrderActions {
+final class OrderActions {
 
     /** A move and whether it needs a note: the answer, or the reason for a rejection or a closing. */
     public record Offer(String action, boolean needsNote) {

@@ -26,7 +26,7 @@ import java.util.UUID;
  * inspections, findings, rectification items and accountability records.
  */
 @Path("/supervision")
-public class SupervisionResource {
+class SupervisionResource {
 
     static final List<String> RUNGS = List.of("REMINDER_NOTICE", "ASSIGNMENT_NOTICE", "URGING_NOTICE",
             "RECTIFICATION_ORDER");

@@ -18,7 +18,7 @@ import java.util.Map;
  * office decides. A unit officer sees those of the tasks their unit leads (task-service scopes the list).
  */
 @Path("/extension-requests")
-public class ExtensionQueueResource {
+class ExtensionQueueResource {
 
     @CheckedTemplate
     static class Templates {

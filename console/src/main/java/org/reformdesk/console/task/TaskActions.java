@@ -11,7 +11,7 @@ import java.util.Set;
  * requests, edits and reassigns; the lead unit's officer starts, requests close-out and asks for a later deadline.
  * Offering is a courtesy: task-service decides, and a refusal comes back as its problem.
  */
-public final class TaskActions {
+final class TaskActions {
 
     /** A move and whether the service requires a reason for it. */
     public record Offer(String action, boolean needsReason) {

@@ -28,7 +28,7 @@ import java.util.UUID;
  * 403 page; a write the service refuses comes back as its problem beside the form that sent it.
  */
 @Path("/tasks/{id}")
-public class TaskPageResource {
+class TaskPageResource {
 
     @CheckedTemplate
     static class Templates {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The values the services' enumerations take, in the order filters and forms offer them. */
 @TemplateGlobal
-public class Choices {
+class Choices {
 
     public static final List<String> lights = List.of("OVERDUE", "DUE_SOON", "ON_TRACK");
     public static final List<String> taskStatuses = List.of("DRAFT", "ASSIGNED", "IN_PROGRESS", "CLOSE_REQUESTED",

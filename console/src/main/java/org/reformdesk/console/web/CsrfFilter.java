@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import java.util.Set;
 
 /** Refuses every unsafe request that does not carry the sign-in's anti-forgery token (see {@link CsrfTokens}). */
-public class CsrfFilter {
+class CsrfFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 

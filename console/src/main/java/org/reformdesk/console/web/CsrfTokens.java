@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * request must carry the token in the {@code X-CSRF-Token} header (console.js adds it to each htmx request).
  */
 @ApplicationScoped
-public class CsrfTokens {
+class CsrfTokens {
 
     public static final String HEADER = "X-CSRF-Token";
 

@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * empty table), a 404 says the item is not there, an unreachable service says which part is unavailable.
  */
 @ApplicationScoped
-public class ErrorPages {
+class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 

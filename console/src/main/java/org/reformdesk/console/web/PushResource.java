@@ -24,7 +24,7 @@ import java.util.Map;
  * 404, and the page says push is not configured here.
  */
 @Path("/push")
-public class PushResource {
+class PushResource {
 
     @CheckedTemplate(basePath = "push")
     static class Templates {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * within {@link #KEPT}; which tasks or reminders a page shows is still the services' call, made with the token.
  */
 @ApplicationScoped
-public class SignedInPeople {
+class SignedInPeople {
 
     static final Duration KEPT = Duration.ofMinutes(5);
 

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 
 /** Where Keycloak sends a person back after signing out (RP-initiated logout): a page without a session. */
 @Path("/signed-out")
-public class SignedOutResource {
+class SignedOutResource {
 
     @CheckedTemplate(basePath = "signedOut")
     static class Templates {

@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
 
 /** Small formatting helpers for the templates. */
 @TemplateExtension
-public class TemplateExtensions {
+class TemplateExtensions {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CITY);

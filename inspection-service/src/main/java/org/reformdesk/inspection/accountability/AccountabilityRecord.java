@@ -14,7 +14,7 @@ import java.util.UUID;
 /** An accountability measure (问责) taken against a unit, and a person where named, with its basis. */
 @Entity
 @Table(name = "accountability_record")
-public class AccountabilityRecord extends PanacheEntityBase {
+class AccountabilityRecord extends PanacheEntityBase {
 
     @Id
     public UUID id;

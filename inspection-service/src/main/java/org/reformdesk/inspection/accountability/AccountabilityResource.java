@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/api/v1/accountability-records")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accountability")
-public class AccountabilityResource {
+class AccountabilityResource {
 
     public record RecordView(UUID id, Measure measure, String measureLabel, UUID unitId, UUID personId,
             String subjectType, UUID subjectId, String basis, Instant recordedAt, String recordedBy) {

@@ -26,7 +26,7 @@ import java.util.UUID;
  * or a finding whose rectification a re-inspection reopened. Each record is published so assessment counts it.
  */
 @ApplicationScoped
-public class AccountabilityService {
+class AccountabilityService {
 
     public record NewRecord(Measure measure, String subjectType, UUID subjectId, UUID personId, String basis) {
     }

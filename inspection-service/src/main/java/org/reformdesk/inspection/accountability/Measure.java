@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.accountability;
 
 /** Accountability measures (问责方式). */
-public enum Measure {
+enum Measure {
     ADMONISHMENT_TALK("约谈"),
     CIRCULATED_CRITICISM("通报批评"),
     WARNING_TALK("诫勉谈话"),

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 /** A day that differs from the Monday-to-Friday rule: a public holiday, or a make-up working day (调休). */
 @Entity
 @Table(name = "calendar_day")
-public class CalendarDay extends PanacheEntityBase {
+class CalendarDay extends PanacheEntityBase {
 
     @Id
     public LocalDate day;

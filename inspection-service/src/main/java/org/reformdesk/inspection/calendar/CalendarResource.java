@@ -39,7 +39,7 @@ import java.util.List;
 @Path("/api/v1/working-calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Working calendar")
-public class CalendarResource {
+class CalendarResource {
 
     public record DayView(LocalDate day, boolean working, String note, boolean exception, Instant changedAt,
             String changedBy) {

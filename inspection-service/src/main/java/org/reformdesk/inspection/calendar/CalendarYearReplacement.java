@@ -16,7 +16,7 @@ import java.util.UUID;
 /** The record that the office replaced a year of the working calendar: who, when, and with which days. */
 @Entity
 @Table(name = "calendar_year_replacement")
-public class CalendarYearReplacement extends PanacheEntityBase {
+class CalendarYearReplacement extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * make-up working days (调休). Checked whole before anything is stored, so a schedule with one bad date changes
  * nothing.
  */
-public final class YearSchedule {
+final class YearSchedule {
 
     /**
      * The most holidays a year may list. The busiest official schedules give about 30 days off counting the weekends

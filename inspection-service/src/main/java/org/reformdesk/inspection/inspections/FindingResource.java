@@ -35,7 +35,7 @@ import java.util.UUID;
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
-public class FindingResource {
+class FindingResource {
 
     public record FindingView(UUID id, UUID inspectionId, String description, Severity severity, UUID unitId,
             Instant recordedAt, String recordedBy) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 /** An inspection (督察): what kind, how, of what, when and by whom. */
 @Entity
 @Table(name = "inspection")
-public class Inspection extends PanacheEntityBase {
+class Inspection extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.inspections;
 
 /** How an inspection is carried out. */
-public enum InspectionMethod {
+enum InspectionMethod {
     /** 实地督察 */
     ON_SITE,
     /** 随机抽查 */

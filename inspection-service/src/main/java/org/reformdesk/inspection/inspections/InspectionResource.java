@@ -36,7 +36,7 @@ import java.util.UUID;
 @Path("/api/v1/inspections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
-public class InspectionResource {
+class InspectionResource {
 
     public record InspectionView(UUID id, String title, InspectionType type, InspectionMethod method, String scope,
             LocalDate startsOn, LocalDate endsOn, List<String> inspectors, Instant createdAt, String createdBy) {

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /** Records inspections, their findings and rectification lists, and follows each item to verification. */
 @ApplicationScoped
-public class InspectionService {
+class InspectionService {
 
     /** Ids per IN list: a statement takes at most 65535 parameters, and a sheet may ask about 100,000 items. */
     private static final int IN_LIST = 5_000;

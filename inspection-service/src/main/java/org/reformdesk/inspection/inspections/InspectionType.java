@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.inspections;
 
 /** Kinds of inspection (Weinan 八方共督). */
-public enum InspectionType {
+enum InspectionType {
     /** 日常督察, by the reform office. */
     DAILY,
     /** 季度督察, by a special group. */

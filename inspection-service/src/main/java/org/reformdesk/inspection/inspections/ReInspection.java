@@ -15,7 +15,7 @@ import java.util.UUID;
 /** A re-inspection (复查/整改复察) of a reported rectification: verified, or reopened with a new deadline. */
 @Entity
 @Table(name = "re_inspection")
-public class ReInspection extends PanacheEntityBase {
+class ReInspection extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.inspections;
 
 /** What a re-inspection (复查) found: the rectification holds, or it is reopened with a new deadline. */
-public enum ReInspectionOutcome {
+enum ReInspectionOutcome {
     VERIFIED,
     REOPENED
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The rectification deadline sweep and its reminders before the deadline. */
 @ConfigMapping(prefix = "reform.rectification")
-public interface RectificationConfig {
+interface RectificationConfig {
 
     /** How often the sweep runs, e.g. {@code 1m}; {@code off} disables the schedule. */
     String sweepEvery();

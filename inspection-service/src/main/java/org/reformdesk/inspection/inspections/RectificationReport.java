@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A unit's report (整改报告) of what it did about a rectification item. */
 @Entity
 @Table(name = "rectification_report")
-public class RectificationReport extends PanacheEntityBase {
+class RectificationReport extends PanacheEntityBase {
 
     @Id
     public UUID id;

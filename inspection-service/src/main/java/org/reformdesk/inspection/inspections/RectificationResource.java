@@ -41,7 +41,7 @@ import java.util.UUID;
 @Path("/api/v1/rectification-items")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspections")
-public class RectificationResource {
+class RectificationResource {
 
     public record ReportView(UUID id, String content, String evidence, Instant reportedAt, String reportedBy) {
     }

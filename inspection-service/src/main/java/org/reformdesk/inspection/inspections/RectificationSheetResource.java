@@ -19,7 +19,7 @@ import java.util.UUID;
 /** The rectification list (整改清单) as an .xlsx sheet, filtered as the item list is. */
 @Path("/api/v1/rectification-items.xlsx")
 @Tag(name = "Inspections")
-public class RectificationSheetResource {
+class RectificationSheetResource {
 
     /** More items than a city's inspections find in years; a sheet beyond this would not open on an office laptop. */
     static final int SHEET_LIMIT = 100_000;

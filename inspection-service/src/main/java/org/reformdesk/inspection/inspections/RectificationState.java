@@ -4,7 +4,7 @@ package org.reformdesk.inspection.inspections;
  * Where a rectification item (整改清单) is: the unit is rectifying, has reported its rectification, or a
  * re-inspection (复查) verified it. A re-inspection that finds it wanting reopens it with a new deadline.
  */
-public enum RectificationState {
+enum RectificationState {
     RECTIFYING,
     REPORTED,
     VERIFIED;

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * nothing; a reopened item with a new deadline is a new occasion.
  */
 @ApplicationScoped
-public class RectificationSweep {
+class RectificationSweep {
 
     /** What one sweep did. */
     public record Result(LocalDate today, int overdue, int dueSoon) {

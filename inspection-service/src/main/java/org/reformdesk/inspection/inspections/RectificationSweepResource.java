@@ -11,7 +11,7 @@ import org.reformdesk.platform.security.Roles;
 /** Runs the rectification sweep now instead of waiting for its schedule (after moving the demo clock, say). */
 @Path("/api/v1/rectification-items/overdue-sweeps")
 @Tag(name = "Inspections")
-public class RectificationSweepResource {
+class RectificationSweepResource {
 
     @Inject
     RectificationSweep sweep;

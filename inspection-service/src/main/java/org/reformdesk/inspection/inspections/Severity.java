@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.inspections;
 
 /** How serious a finding is: 一般, 较重, 严重. */
-public enum Severity {
+enum Severity {
     MINOR,
     MAJOR,
     SERIOUS

@@ -11,7 +11,7 @@ import org.reformdesk.platform.security.Roles;
 /** Runs the escalation sweep now instead of waiting for its schedule (after moving the demo clock, say). */
 @Path("/api/v1/orders/escalation-sweeps")
 @Tag(name = "Supervision")
-public class EscalationSweepResource {
+class EscalationSweepResource {
 
     @Inject
     EscalationSweep sweep;

@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.orders;
 
 /** An action the order's current state does not allow, e.g. accepting an answer nobody gave. */
-public class IllegalOrderTransition extends RuntimeException {
+class IllegalOrderTransition extends RuntimeException {
 
     private final OrderState current;
     private final OrderAction action;

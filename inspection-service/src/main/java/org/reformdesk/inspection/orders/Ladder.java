@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * counted in calendar or working days. The ladder in force when a chain's first order is issued is frozen with
  * the chain (see {@link #frozen()}), so a later change of configuration never changes an escalation under way.
  */
-public final class Ladder {
+final class Ladder {
 
     private final List<Integer> replyByDays;
     private final DayCount dayCount;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The ladder in force for new orders, and the escalation sweep. */
 @ConfigMapping(prefix = "reform.ladder")
-public interface LadderConfig {
+interface LadderConfig {
 
     /** Days to reply on each rung, lowest first. */
     List<Integer> replyByDays();

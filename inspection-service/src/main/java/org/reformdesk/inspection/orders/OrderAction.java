@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.orders;
 
 /** What can happen to an order after it is issued. */
-public enum OrderAction {
+enum OrderAction {
     /** The target unit confirms it received the order (签收). */
     ACKNOWLEDGE,
     /** The target unit answers (反馈). */

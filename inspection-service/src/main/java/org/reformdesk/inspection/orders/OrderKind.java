@@ -4,7 +4,7 @@ package org.reformdesk.inspection.orders;
  * Whether an order is a routine one or a key order. Key orders (重点督办单) and special supervision letters
  * (专项督办函) are high priority and copy the responsible leader from the first rung.
  */
-public enum OrderKind {
+enum OrderKind {
     ROUTINE("督办单"),
     KEY_ORDER("重点督办单"),
     SPECIAL_LETTER("专项督办函");

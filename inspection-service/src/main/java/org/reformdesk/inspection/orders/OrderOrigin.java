@@ -1,7 +1,7 @@
 package org.reformdesk.inspection.orders;
 
 /** What caused an order. */
-public enum OrderOrigin {
+enum OrderOrigin {
     /** A task passed its deadline. */
     TASK_OVERDUE,
     /** A monthly progress report was not in by its due day. */

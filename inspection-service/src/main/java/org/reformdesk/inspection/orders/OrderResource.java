@@ -38,7 +38,7 @@ import java.util.UUID;
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Supervision")
-public class OrderResource {
+class OrderResource {
 
     public record OrderView(UUID id, Rung rung, String rungLabel, OrderKind kind, String kindLabel,
             OrderKind.Priority priority, OrderOrigin origin, String subjectType, UUID subjectId, String subjectTitle,

@@ -35,7 +35,7 @@ import java.util.UUID;
 
 /** Issues supervision orders, moves them through their lifecycle and up the ladder. */
 @ApplicationScoped
-public class OrderService {
+class OrderService {
 
     /** What an order list can filter on; null fields do not filter. */
     public record OrderFilter(UUID subject, UUID targetUnit, OrderState state, Rung rung, OrderKind kind,

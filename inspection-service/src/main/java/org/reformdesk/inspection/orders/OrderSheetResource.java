@@ -20,7 +20,7 @@ import java.util.UUID;
 /** The supervision orders (督办台账) as the .xlsx sheet offices air in meetings, filtered as the order list is. */
 @Path("/api/v1/orders.xlsx")
 @Tag(name = "Supervision")
-public class OrderSheetResource {
+class OrderSheetResource {
 
     /** More orders than a city issues in years; a sheet beyond this would not open on an office laptop. */
     static final int SHEET_LIMIT = 100_000;

@@ -7,7 +7,7 @@ import java.util.List;
  * Where a supervision order is: issued to the unit, acknowledged, answered, and closed or superseded. An
  * answer that is rejected sends the order back to ACKNOWLEDGED, so the unit answers again.
  */
-public enum OrderState {
+enum OrderState {
     ISSUED,
     ACKNOWLEDGED,
     ANSWERED,

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** One step in an order's history: who moved it from which state to which, when and why. */
 @Entity
 @Table(name = "order_transition")
-public class OrderTransition extends PanacheEntityBase {
+class OrderTransition extends PanacheEntityBase {
 
     @Id
     public UUID id;

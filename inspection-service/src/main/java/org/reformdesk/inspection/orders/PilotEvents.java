@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Pilot events that call for supervision: a late periodic summary gets the first rung; a completed pilot closes its orders. */
 @ApplicationScoped
-public class PilotEvents {
+class PilotEvents {
 
     @Inject
     Inbox inbox;

@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionStage;
  * says so.
  */
 @ApplicationScoped
-public class TaskEvents {
+class TaskEvents {
 
     /** How the reason of an order closed by a reassignment begins. */
     static final String REASSIGNED = "reassigned";

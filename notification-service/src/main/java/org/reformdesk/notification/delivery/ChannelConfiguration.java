@@ -16,7 +16,7 @@ import java.util.Set;
  * (push, for one, needs its service account file to be readable).
  */
 @ApplicationScoped
-public class ChannelConfiguration implements ConfiguredChannels {
+class ChannelConfiguration implements ConfiguredChannels {
 
     @Inject
     Instance<ReminderChannel> allChannels;

@@ -8,7 +8,7 @@ import java.util.Optional;
  * a vendor's rate limit is retried no sooner than the vendor asks ({@link #retryAfter()}); a failure that no retry
  * can mend (an unknown user id, an invalid number) is {@link #permanent()} and ends the delivery FAILED at once.
  */
-public class ChannelFailure extends Exception {
+class ChannelFailure extends Exception {
 
     private final boolean permanent;
     private final Duration retryAfter;

@@ -17,7 +17,7 @@ import java.util.Comparator;
  */
 @Readiness
 @ApplicationScoped
-public class ChannelReadiness implements HealthCheck {
+class ChannelReadiness implements HealthCheck {
 
     @Inject
     Instance<ReminderChannel> channels;

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** What holds for every channel (each channel's own settings are under reform.channels.<channel>). */
 @ConfigMapping(prefix = "reform.channels")
-public interface ChannelsConfig {
+interface ChannelsConfig {
 
     /**
      * The local run's preview: a channel that is not configured writes to the log what it would have sent, and the

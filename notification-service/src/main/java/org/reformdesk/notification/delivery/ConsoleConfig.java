@@ -7,7 +7,7 @@ import java.net.URI;
 
 /** Where people open the web console: messages on the work messengers and push link to it. */
 @ConfigMapping(prefix = "reform.console")
-public interface ConsoleConfig {
+interface ConsoleConfig {
 
     /** The console's address as people reach it, e.g. {@code https://reform.km.gov.cn}. */
     @WithDefault("http://127.0.0.1:8080")

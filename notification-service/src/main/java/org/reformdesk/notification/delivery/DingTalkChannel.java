@@ -31,7 +31,7 @@ import java.util.Optional;
  * gives every replica the same token within its validity.
  */
 @ApplicationScoped
-public class DingTalkChannel implements ReminderChannel {
+class DingTalkChannel implements ReminderChannel {
 
     /** DingTalk asks for no particular wait when it throttles. */
     private static final Duration RATE_LIMIT_WAIT = Duration.ofMinutes(1);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * under its own address. The application needs the permission to send one-to-one robot messages (企业内机器人发送消息).
  */
 @ConfigMapping(prefix = "reform.channels.dingtalk")
-public interface DingTalkConfig {
+interface DingTalkConfig {
 
     /** Off unless set: without it, DingTalk deliveries are SKIPPED, visibly. */
     @WithDefault("false")

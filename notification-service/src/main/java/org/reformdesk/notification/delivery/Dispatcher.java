@@ -41,7 +41,7 @@ import java.util.UUID;
  * on ({@link Reminder#mandatory}) ignores the person's choices and waits only for the office's quiet hours.
  */
 @ApplicationScoped
-public class Dispatcher {
+class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String WAITING_FOR_DIRECTORY = "waiting for the directory to know the recipient";

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** E-mail through quarkus-mailer, whose SMTP settings are under quarkus.mailer.*. */
 @ConfigMapping(prefix = "reform.channels.email")
-public interface EmailConfig {
+interface EmailConfig {
 
     /** Off unless set: without it, e-mail deliveries are SKIPPED, visibly. */
     @WithDefault("false")

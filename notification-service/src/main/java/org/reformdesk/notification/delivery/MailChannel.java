@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Sends reminders by e-mail through quarkus-mailer (its SMTP settings under quarkus.mailer.*). */
 @ApplicationScoped
-public class MailChannel implements ReminderChannel {
+class MailChannel implements ReminderChannel {
 
     @Inject
     Mailer mailer;

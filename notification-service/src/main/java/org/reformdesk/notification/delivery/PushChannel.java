@@ -36,7 +36,7 @@ import java.util.Set;
  * sooner than their Retry-After.
  */
 @ApplicationScoped
-public class PushChannel implements ReminderChannel {
+class PushChannel implements ReminderChannel {
 
     private static final Logger LOG = Logger.getLogger(PushChannel.class);
     private static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";

@@ -14,7 +14,7 @@ import java.util.Optional;
  * for OAuth access tokens by Google's own library; no token is ever configured.
  */
 @ConfigMapping(prefix = "reform.channels.push")
-public interface PushConfig {
+interface PushConfig {
 
     /** Off unless set: without it, push deliveries are SKIPPED, visibly. */
     @WithDefault("false")

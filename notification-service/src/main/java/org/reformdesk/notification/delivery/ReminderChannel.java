@@ -6,7 +6,7 @@ import org.reformdesk.notification.rules.Channel;
 import java.util.Optional;
 
 /** A way out to people besides the inbox: SMS, e-mail, the work messengers, push to apps and browsers. */
-public interface ReminderChannel {
+interface ReminderChannel {
 
     Channel channel();
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * longer wait (rate limit, Retry-After) gets it, even past {@code maxBackoff}: sooner would only be refused again.
  * A permanent failure (unknown user, invalid number) is not retried at all.
  */
-public record RetryPolicy(int attempts, Duration backoff, Duration maxBackoff) {
+record RetryPolicy(int attempts, Duration backoff, Duration maxBackoff) {
 
     public RetryPolicy {
         if (attempts < 1) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * variables {@code title} and {@code body}. Kubernetes supplies the keys (Secret notification-service-channels).
  */
 @ConfigMapping(prefix = "reform.channels.sms")
-public interface SmsConfig {
+interface SmsConfig {
 
     /** Off unless set: without it, SMS deliveries are SKIPPED, visibly. */
     @WithDefault("false")

@@ -21,7 +21,7 @@ import java.util.Optional;
  * service's error codes, which {@link SmsErrors} maps onto the retry policy.
  */
 @ApplicationScoped
-public class SmsGateway implements ReminderChannel {
+class SmsGateway implements ReminderChannel {
 
     @Inject
     SmsConfig config;

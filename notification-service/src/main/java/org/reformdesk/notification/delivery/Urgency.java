@@ -1,7 +1,7 @@
 package org.reformdesk.notification.delivery;
 
 /** How urgent a push message is (RFC 8030 §5.3): a phone on battery saving may hold back the less urgent ones. */
-public enum Urgency {
+enum Urgency {
     VERY_LOW("very-low"), LOW("low"), NORMAL("normal"), HIGH("high");
 
     private final String header;

@@ -22,7 +22,7 @@ import java.util.Set;
  * WeCom hands out the same token to every replica within its validity, so each replica keeping its own is fine.
  */
 @ApplicationScoped
-public class WeComChannel implements ReminderChannel {
+class WeComChannel implements ReminderChannel {
 
     /** 81013 user, party and tag all invalid; 60111 userid not found; 40003 invalid userid. */
     private static final Set<Integer> UNKNOWN_USER = Set.of(81013, 60111, 40003);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * city creates a self-built application (自建应用) whose visible range (可见范围) covers the people to remind.
  */
 @ConfigMapping(prefix = "reform.channels.wecom")
-public interface WeComConfig {
+interface WeComConfig {
 
     /** Off unless set: without it, WeCom deliveries are SKIPPED, visibly. */
     @WithDefault("false")

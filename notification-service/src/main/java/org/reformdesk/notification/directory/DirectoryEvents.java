@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Keeps the local copy of the directory from reform.directory.v1. */
 @ApplicationScoped
-public class DirectoryEvents {
+class DirectoryEvents {
 
     @Inject
     Inbox inbox;

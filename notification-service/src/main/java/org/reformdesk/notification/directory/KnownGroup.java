@@ -16,7 +16,7 @@ import java.util.UUID;
 /** This service's copy of a special group (专项小组): its head leads its members' tasks, its liaison unit coordinates. */
 @Entity
 @Table(name = "directory_group")
-public class KnownGroup extends PanacheEntityBase {
+class KnownGroup extends PanacheEntityBase {
 
     @Id
     public UUID id;

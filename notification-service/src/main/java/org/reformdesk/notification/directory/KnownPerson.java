@@ -11,7 +11,7 @@ import java.util.UUID;
 /** This service's copy of a person: their post in a unit decides which copies they get, the rest how to reach them. */
 @Entity
 @Table(name = "directory_person")
-public class KnownPerson extends PanacheEntityBase {
+class KnownPerson extends PanacheEntityBase {
 
     @Id
     public UUID id;

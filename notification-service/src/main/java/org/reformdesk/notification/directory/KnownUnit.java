@@ -10,7 +10,7 @@ import java.util.UUID;
 /** This service's copy of a unit: its name goes into bulletins and cards, its kind tells the reform office. */
 @Entity
 @Table(name = "directory_unit")
-public class KnownUnit extends PanacheEntityBase {
+class KnownUnit extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Opens the inbox of the person behind a login, for tokens that name no person, from the directory's copy. */
 @ApplicationScoped
-public class PersonLogins implements PersonByLogin {
+class PersonLogins implements PersonByLogin {
 
     @Inject
     Directory directory;

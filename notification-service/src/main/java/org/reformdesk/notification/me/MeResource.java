@@ -39,7 +39,7 @@ import java.util.UUID;
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "My reminders")
-public class MeResource {
+class MeResource {
 
     public record UnreadCount(long unread) {
     }

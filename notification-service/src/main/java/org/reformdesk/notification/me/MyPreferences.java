@@ -27,7 +27,7 @@ import java.util.UUID;
  * appears by itself) with the channels of its rule.
  */
 @ApplicationScoped
-public class MyPreferences {
+class MyPreferences {
 
     public record QuietHoursView(LocalTime from, LocalTime until, boolean own) {
     }

@@ -30,7 +30,7 @@ import java.util.UUID;
  * is sent can be encrypted for it).
  */
 @ApplicationScoped
-public class MyPushSubscriptions {
+class MyPushSubscriptions {
 
     @Inject
     WebPushConfig config;

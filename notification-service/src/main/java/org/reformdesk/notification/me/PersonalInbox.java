@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** A person's own inbox: the INBOX copies of their reminders, what they have read, and their push devices. */
 @ApplicationScoped
-public class PersonalInbox {
+class PersonalInbox {
 
     @Inject
     ServiceClock clock;

@@ -18,7 +18,7 @@ import java.util.List;
 /** How my reminders reach me: channels per kind, my quiet hours, a daily digest. */
 @Path("/api/v1/me/preferences")
 @Tag(name = "My reminders")
-public class PreferencesResource {
+class PreferencesResource {
 
     private static final String ALWAYS = " Reminders the office insists on (reform.preferences.always-delivered-kinds, "
             + "by default TASK_OVERDUE, and orders on the rungs in reform.preferences.always-delivered-rungs, by "

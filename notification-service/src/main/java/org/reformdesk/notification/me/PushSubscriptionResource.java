@@ -23,7 +23,7 @@ import java.util.List;
 /** The browsers where I installed the console, for Web Push: subscribe, unsubscribe, and the key to subscribe with. */
 @Path("/api/v1/me/push-subscriptions")
 @Tag(name = "My reminders")
-public class PushSubscriptionResource {
+class PushSubscriptionResource {
 
     private static final String BASE64URL = "[A-Za-z0-9_-]+=*";
 

@@ -27,7 +27,7 @@ import java.util.UUID;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reminders")
-public class NotificationResource {
+class NotificationResource {
 
     @Inject
     ReminderService reminders;

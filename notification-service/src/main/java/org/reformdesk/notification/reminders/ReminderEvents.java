@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  * a task's reminders to new people.
  */
 @ApplicationScoped
-public class ReminderEvents {
+class ReminderEvents {
 
     @Inject
     Inbox inbox;

@@ -45,7 +45,7 @@ import java.util.UUID;
  * delivered at once, the other configured channels wait for the dispatcher.
  */
 @ApplicationScoped
-public class ReminderService {
+class ReminderService {
 
     @Inject
     EntityManager entityManager;

@@ -27,7 +27,7 @@ import java.util.UUID;
  * each round is a new occasion ({@code 2015-12-31#2}) and so is de-duplicated like any other.
  */
 @ApplicationScoped
-public class Repeats {
+class Repeats {
 
     private static final Logger LOG = Logger.getLogger(Repeats.class);
     private static final int BATCH = 100;

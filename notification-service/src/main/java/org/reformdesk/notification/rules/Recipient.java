@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A place in the responsibility chain that a rule sends a reminder to. */
-public enum Recipient {
+enum Recipient {
     /** 责任人, named by the event. */
     RESPONSIBLE_PERSON,
     /** 责任领导: named by the event, else the head of the unit's special group. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 /** Keeps the local copy of the units from the directory topic. */
 @ApplicationScoped
-public class DirectoryEvents {
+class DirectoryEvents {
 
     @Inject
     Inbox inbox;

@@ -1,7 +1,7 @@
 package org.reformdesk.pilot.ledger;
 
 /** Who granted the pilot (试点层级). */
-public enum PilotLevel {
+enum PilotLevel {
     /** 国家级 (granted by a ministry) */
     NATIONAL,
     /** 省级 */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The bodies the pilot ledger accepts. */
-public final class PilotRequests {
+final class PilotRequests {
 
     private PilotRequests() {
     }

@@ -37,7 +37,7 @@ import java.util.UUID;
 @Path("/api/v1/pilots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pilots")
-public class PilotResource {
+class PilotResource {
 
     /** One entry of a pilot's history. */
     public record HistoryView(Instant at, String actor, String action, PilotStatus from, PilotStatus to,

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 
 /** Keeps the pilot ledger: registration, the pilot's life, adjustments and the responsibility letter. */
 @ApplicationScoped
-public class PilotService {
+class PilotService {
 
     /** What a ledger query can filter on; null fields do not filter. */
     public record LedgerFilter(PilotLevel level, PilotStatus status, UUID leadUnit, UUID leader,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A pilot as the ledger shows it. */
-public record PilotView(UUID id, String name, PilotLevel level, String grantedBy, String policyArea,
+record PilotView(UUID id, String name, PilotLevel level, String grantedBy, String policyArea,
         UUID leadUnitId, UUID leadLeaderId, String leadLeaderName, String planReference, LocalDate planApprovedOn,
         List<String> workingTeam, LocalDate startsOn, LocalDate plannedEndOn, List<UUID> linkedTaskIds,
         Letter responsibilityLetter, PilotStatus status, String exitReason, Instant createdAt, Instant updatedAt) {

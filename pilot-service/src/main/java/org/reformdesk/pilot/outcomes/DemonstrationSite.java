@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A demonstration site (示范点位) of a pilot. */
 @Entity
 @Table(name = "demonstration_site")
-public class DemonstrationSite extends PanacheEntityBase {
+class DemonstrationSite extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -1,7 +1,7 @@
 package org.reformdesk.pilot.outcomes;
 
 /** What a pilot produced. */
-public enum OutcomeKind {
+enum OutcomeKind {
     /** 制度性成果 */
     INSTITUTIONAL_RESULT,
     /** 可复制可推广经验 */

@@ -28,7 +28,7 @@ import java.util.UUID;
 /** Pilot outcomes (制度性成果, 可复制可推广经验) and demonstration sites (示范点位) over REST. */
 @Path("/api/v1/pilots/{id}")
 @Tag(name = "Pilot outcomes")
-public class OutcomeResource {
+class OutcomeResource {
 
     /** An outcome; a promotion level and its date go together. */
     public record NewOutcome(@NotNull OutcomeKind kind, @NotBlank @Size(max = 500) String title,

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /** Records what pilots produced, where it was promoted, and their demonstration sites. */
 @ApplicationScoped
-public class OutcomeService {
+class OutcomeService {
 
     @Inject
     Outbox outbox;

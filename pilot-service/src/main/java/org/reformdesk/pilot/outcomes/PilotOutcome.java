@@ -15,7 +15,7 @@ import java.util.UUID;
 /** An outcome of a pilot, and where it was promoted if it was. */
 @Entity
 @Table(name = "pilot_outcome")
-public class PilotOutcome extends PanacheEntityBase {
+class PilotOutcome extends PanacheEntityBase {
 
     @Id
     public UUID id;

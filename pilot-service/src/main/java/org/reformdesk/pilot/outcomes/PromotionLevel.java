@@ -1,7 +1,7 @@
 package org.reformdesk.pilot.outcomes;
 
 /** How far an outcome was promoted (推广推介). */
-public enum PromotionLevel {
+enum PromotionLevel {
     CITY,
     PROVINCE,
     NATIONAL

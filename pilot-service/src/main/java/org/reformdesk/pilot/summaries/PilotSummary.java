@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A periodic summary a pilot's lead unit submitted; a resubmission replaces the text and is kept in the history. */
 @Entity
 @Table(name = "pilot_summary")
-public class PilotSummary extends PanacheEntityBase {
+class PilotSummary extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -11,7 +11,7 @@ import java.util.List;
  * a configured number of days after the planned end. Periods are named {@code 2026-03}, {@code 2026-Q1},
  * {@code 2026-H1} and, for the final summary, the year of the planned end.
  */
-public final class SummaryCalendar {
+final class SummaryCalendar {
 
     /** One summary owed: what, for which period, due when. */
     public record Obligation(SummaryKind kind, String period, LocalDate dueOn) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The pilots' summary calendar and its sweep. */
 @ConfigMapping(prefix = "reform.summaries")
-public interface SummaryConfig {
+interface SummaryConfig {
 
     /** Day of the month (1–28) by which the previous period's summary is due. */
     int dueDay();

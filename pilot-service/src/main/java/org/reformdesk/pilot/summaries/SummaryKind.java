@@ -1,7 +1,7 @@
 package org.reformdesk.pilot.summaries;
 
 /** The periodic summaries a running pilot owes (Weinan "四个一"). */
-public enum SummaryKind {
+enum SummaryKind {
     /** 每月一小结 */
     MONTHLY_SUMMARY,
     /** 每季一分析 */

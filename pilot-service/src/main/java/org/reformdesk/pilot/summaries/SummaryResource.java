@@ -24,7 +24,7 @@ import java.util.UUID;
 /** Pilots' periodic summaries ("四个一") over REST. */
 @Path("/api/v1/pilots/{id}/summaries")
 @Tag(name = "Pilot summaries")
-public class SummaryResource {
+class SummaryResource {
 
     /** A summary as submitted: the period is 2026-03 (monthly), 2026-Q1, 2026-H1, or the year for the final one. */
     public record NewSummary(@NotNull SummaryKind kind, @NotBlank @Size(max = 7) String period,

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /** Records the summaries pilots submit and shows each pilot's calendar of summaries owed. */
 @ApplicationScoped
-public class SummaryService {
+class SummaryService {
 
     /** Where one summary of a pilot's calendar stands. */
     public enum SummaryState {

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * signals decide who emits, so a second sweep or a second replica emits nothing.
  */
 @ApplicationScoped
-public class SummarySweep {
+class SummarySweep {
 
     /** What one sweep did. */
     public record Result(LocalDate today, int overdue, int dueSoon) {

@@ -11,7 +11,7 @@ import org.reformdesk.platform.security.Roles;
 /** Runs the summary sweep now instead of waiting for its schedule (after moving the demo clock, say). */
 @Path("/api/v1/summary-sweeps")
 @Tag(name = "Pilot summaries")
-public class SummarySweepResource {
+class SummarySweepResource {
 
     @Inject
     SummarySweep sweep;

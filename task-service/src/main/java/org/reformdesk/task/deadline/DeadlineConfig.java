@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The deadline sweep and the reminder offsets. */
 @ConfigMapping(prefix = "reform.deadline")
-public interface DeadlineConfig {
+interface DeadlineConfig {
 
     /** How often the sweep runs, e.g. {@code 1m}; {@code off} disables the schedule. */
     String sweepEvery();

@@ -11,7 +11,7 @@ import org.reformdesk.platform.security.Roles;
 /** Runs the deadline sweep now instead of waiting for its schedule (after moving the demo clock, say). */
 @Path("/api/v1/deadline-sweeps")
 @Tag(name = "Deadlines")
-public class DeadlineSweepResource {
+class DeadlineSweepResource {
 
     @Inject
     DeadlineSweep sweep;

@@ -9,7 +9,7 @@ import org.reformdesk.platform.time.ReminderOffsets;
  * light opens at the largest of them, and it needs no more of the deadline feature than that.
  */
 @Singleton
-public class Reminders {
+class Reminders {
 
     @Produces
     @Singleton

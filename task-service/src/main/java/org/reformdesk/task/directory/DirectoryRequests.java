@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What clients send to the directory; the same shape registers and (PUT) replaces an entry. */
-public final class DirectoryRequests {
+final class DirectoryRequests {
 
     /** WeCom userids and DingTalk userIds: letters, digits and _ . @ - (the messengers' own rule), at most 64. */
     static final String MESSENGER_ACCOUNT = "[A-Za-z0-9_.@-]{1,64}";

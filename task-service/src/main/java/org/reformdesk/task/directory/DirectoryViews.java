@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the directory answers. */
-public final class DirectoryViews {
+final class DirectoryViews {
 
     private DirectoryViews() {
     }

@@ -31,7 +31,7 @@ import java.util.UUID;
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
-public class GroupResource {
+class GroupResource {
 
     @Inject
     GroupService groups;

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Keeps the special groups (专项小组) and publishes every change. */
 @ApplicationScoped
-public class GroupService {
+class GroupService {
 
     @Inject
     Outbox outbox;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Finds the directory's person behind a login, for callers whose token names no person. */
 @ApplicationScoped
-public class PersonLogins implements PersonByLogin {
+class PersonLogins implements PersonByLogin {
 
     @Inject
     PersonService people;

@@ -33,7 +33,7 @@ import java.util.UUID;
 @Path("/api/v1/people")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
-public class PersonResource {
+class PersonResource {
 
     @Inject
     PersonService people;

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Keeps the people of the directory and publishes every change, so reminders reach the right person. */
 @ApplicationScoped
-public class PersonService {
+class PersonService {
 
     /** What the people list can filter on; null fields do not filter. */
     public record PersonFilter(UUID unit, Post post, String text, String username) {

@@ -34,7 +34,7 @@ import java.util.UUID;
 @Path("/api/v1/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Directory")
-public class UnitResource {
+class UnitResource {
 
     @Inject
     UnitService units;

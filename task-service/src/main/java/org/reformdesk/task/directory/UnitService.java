@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /** Keeps the directory of units and tells the other services about every change. */
 @ApplicationScoped
-public class UnitService {
+class UnitService {
 
     /** What the unit list can filter on; null fields do not filter. */
     public record UnitFilter(AssessmentCategory category, UnitKind kind, String text) {

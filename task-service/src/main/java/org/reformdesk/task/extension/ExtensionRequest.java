@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A lead unit's request for a later deadline (延期申请) and the reform office's decision on it. */
 @Entity
 @Table(name = "extension_request")
-public class ExtensionRequest extends PanacheEntityBase {
+class ExtensionRequest extends PanacheEntityBase {
 
     @Id
     public UUID id;

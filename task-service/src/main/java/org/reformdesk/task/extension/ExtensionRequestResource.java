@@ -27,7 +27,7 @@ import java.util.UUID;
 @Path("/api/v1/extension-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Extension requests")
-public class ExtensionRequestResource {
+class ExtensionRequestResource {
 
     @Inject
     ExtensionService extensions;

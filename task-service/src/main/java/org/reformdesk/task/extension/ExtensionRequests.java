@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** What clients send about extension requests. */
-public final class ExtensionRequests {
+final class ExtensionRequests {
 
     private ExtensionRequests() {
     }

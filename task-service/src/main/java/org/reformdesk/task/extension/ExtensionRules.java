@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * comes before the deadline passes, for a later date; an approval grants the date asked for, or an earlier one
  * that is still later than the task's deadline, and never a day already gone.
  */
-public final class ExtensionRules {
+final class ExtensionRules {
 
     private ExtensionRules() {
     }

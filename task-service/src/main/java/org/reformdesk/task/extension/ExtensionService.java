@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * A pending request does not stop reminders of the current deadline.
  */
 @ApplicationScoped
-public class ExtensionService {
+class ExtensionService {
 
     /** What the queue can filter on; null fields do not filter. {@code unit} is the task's lead unit. */
     public record ExtensionFilter(ExtensionState state, UUID unit, UUID group, UUID task) {

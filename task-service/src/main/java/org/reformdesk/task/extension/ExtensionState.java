@@ -1,7 +1,7 @@
 package org.reformdesk.task.extension;
 
 /** Where an extension request (延期申请) stands: waiting for the reform office, or decided. */
-public enum ExtensionState {
+enum ExtensionState {
     PENDING,
     /** 同意延期: the task's deadline moved. */
     APPROVED,

@@ -11,7 +11,7 @@ import java.util.UUID;
  * deadline now) so that the office's queue reads without a second call. {@code deadline} is the task's deadline
  * when the request was made; {@code approvedDeadline} where an approval moved it.
  */
-public record ExtensionView(UUID id, UUID taskId, String taskCode, String taskTitle, UUID leadUnitId, UUID groupId,
+record ExtensionView(UUID id, UUID taskId, String taskCode, String taskTitle, UUID leadUnitId, UUID groupId,
         LocalDate taskDeadline, ExtensionState state, LocalDate deadline, LocalDate requestedDeadline, String reason,
         Instant requestedAt, String requestedBy, UUID requesterPersonId, Instant decidedAt, String decidedBy,
         String comment, LocalDate approvedDeadline) {

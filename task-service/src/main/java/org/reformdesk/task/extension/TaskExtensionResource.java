@@ -24,7 +24,7 @@ import java.util.UUID;
 /** A task's extension requests (延期申请): the lead unit asks, the task's page lists them. */
 @Path("/api/v1/tasks/{id}/extension-requests")
 @Tag(name = "Extension requests")
-public class TaskExtensionResource {
+class TaskExtensionResource {
 
     @Inject
     ExtensionService extensions;

@@ -19,7 +19,7 @@ import java.util.Map;
  * task counts once in each of its areas; categories and groups count each task once.
  */
 @ApplicationScoped
-public class LedgerLights {
+class LedgerLights {
 
     /** One row of a cross-tab: the key (area, category or group id) and its tasks by timeliness. */
     public record Row(String key, String name, long overdue, long dueSoon, long onTrack) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * seeds' own figures do, so those two may add up to more than the total. {@code asOf} is when they were counted:
  * a summary is reused for a few seconds ({@code reform.ledger.counts-max-age}) unless the ledger changes.
  */
-public record LedgerSummary(long total, Map<String, Long> byStatus, Map<String, Long> byTimeliness,
+record LedgerSummary(long total, Map<String, Long> byStatus, Map<String, Long> byTimeliness,
         Map<String, Long> byArea, Map<String, Long> byYear, List<UnitCount> byLeadUnit, Instant asOf) {
 
     /** One lead unit's tasks: all, overdue now, and closed. */

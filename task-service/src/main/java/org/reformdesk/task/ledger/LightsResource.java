@@ -10,7 +10,7 @@ import org.reformdesk.platform.security.Caller;
 /** The ledger's traffic lights per area, category and group, for the console's battle map (作战图). */
 @Path("/api/v1/tasks/lights")
 @Tag(name = "Ledger")
-public class LightsResource {
+class LightsResource {
 
     @Inject
     LedgerLights lights;

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A milestone (时间节点) of a task: a name, a due date and whether it was reached. */
 @Entity
 @Table(name = "task_milestone")
-public class Milestone extends PanacheEntityBase {
+class Milestone extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -1,7 +1,7 @@
 package org.reformdesk.task.ledger;
 
 /** What someone does to a task's status; the lifecycle decides where it leads. */
-public enum TaskAction {
+enum TaskAction {
     /** 下达: the office hands a draft out to its lead unit. */
     ASSIGN,
     /** The lead unit starts work. */

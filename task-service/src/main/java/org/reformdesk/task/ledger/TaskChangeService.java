@@ -25,7 +25,7 @@ import java.util.UUID;
  * old → new.
  */
 @ApplicationScoped
-public class TaskChangeService {
+class TaskChangeService {
 
     @Inject
     TaskService tasks;

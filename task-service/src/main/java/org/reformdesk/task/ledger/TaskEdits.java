@@ -18,7 +18,7 @@ import java.util.UUID;
  * new, for the history, and the milestones to add, change and remove; or every reason the edit cannot be made.
  * Sending a task's current values again changes nothing, so a retried edit is harmless.
  */
-public final class TaskEdits {
+final class TaskEdits {
 
     /** A task as an edit finds it. */
     public record Current(String title, String description, List<String> policyAreas, UUID leadUnitId,

@@ -32,7 +32,7 @@ import java.util.UUID;
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger")
-public class TaskResource {
+class TaskResource {
 
     @Inject
     TaskService tasks;

@@ -8,7 +8,7 @@ import java.time.YearMonth;
  * owes reports from the first full month after it was handed out, so one assigned on the 24th is not late on the
  * 26th.
  */
-public record ReportCalendar(int reportDay) {
+record ReportCalendar(int reportDay) {
 
     public ReportCalendar {
         if (reportDay < 1 || reportDay > 31) {

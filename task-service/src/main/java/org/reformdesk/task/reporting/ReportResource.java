@@ -44,7 +44,7 @@ import java.util.UUID;
 /** The lead unit's monthly progress reports (进展报告) on a task. */
 @Path("/api/v1/tasks/{id}/reports")
 @Tag(name = "Progress reports")
-public class ReportResource {
+class ReportResource {
 
     /** One month's report: percent complete, what happened, problems, next steps and evidence file references. */
     public record Filing(

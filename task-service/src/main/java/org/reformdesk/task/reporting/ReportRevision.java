@@ -16,7 +16,7 @@ import java.util.UUID;
 /** One filing of a progress report, kept when a later filing for the same month updates it. */
 @Entity
 @Table(name = "progress_report_revision")
-public class ReportRevision extends PanacheEntityBase {
+class ReportRevision extends PanacheEntityBase {
 
     @Id
     public UUID id;

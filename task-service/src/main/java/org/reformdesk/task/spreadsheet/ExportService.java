@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** Writes the filtered ledger (台账) as an .xlsx sheet with the Chinese headers an import reads back. */
 @ApplicationScoped
-public class ExportService {
+class ExportService {
 
     private static final List<SheetColumn> COLUMNS = List.of(SheetColumn.CODE, SheetColumn.TITLE,
             SheetColumn.DESCRIPTION, SheetColumn.AREAS, SheetColumn.ORIGIN, SheetColumn.RIGID, SheetColumn.PLAN_YEAR,

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
  * A running ledger's rows may say where each task stands (状态, 销号日期, 暂停日期, latest report), which it keeps.
  */
 @ApplicationScoped
-public class ImportService {
+class ImportService {
 
     /** What an import did. */
     public record Imported(UUID importId, int imported, TaskStatus status) {

@@ -26,7 +26,7 @@ import org.reformdesk.task.ledger.TaskStatus;
 /** The ledger in and out of Excel, where offices keep it. */
 @Path("/api/v1/tasks/sheet")
 @Tag(name = "Ledger")
-public class SpreadsheetResource {
+class SpreadsheetResource {
 
     @Inject
     ImportService imports;

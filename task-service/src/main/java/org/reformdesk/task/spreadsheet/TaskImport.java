@@ -12,7 +12,7 @@ import java.util.UUID;
 /** One accepted import of a task list. */
 @Entity
 @Table(name = "task_import")
-public class TaskImport extends PanacheEntityBase {
+class TaskImport extends PanacheEntityBase {
 
     @Id
     public UUID id;
