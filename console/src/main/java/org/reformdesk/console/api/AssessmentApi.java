@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,6 +33,16 @@ public interface AssessmentApi {
     @GET
     @Path("clock")
     Map<String, Object> clock();
+
+    /** A closed month's bulletin (一月一通报), .docx; 404 until the month is closed. */
+    @GET
+    @Path("bulletins/{month}")
+    Response bulletin(@PathParam("month") String month);
+
+    /** A month's rankings, one sheet per category, .xlsx. */
+    @GET
+    @Path("rankings/{month}.xlsx")
+    Response rankingSheet(@PathParam("month") String month);
 
     @POST
     @Path("month-closes")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.reformdesk.console.api.AssessmentApi;
@@ -70,6 +71,25 @@ class AssessmentResource {
             labels.put(part.get("indicator"), part.get("label"));
         }
         return Templates.unit(card, labels, charts.line(months, msg.score(), scores));
+    }
+
+    /** A closed month's bulletin (一月一通报) as assessment-service issued it, under its own file name. */
+    @GET
+    @Path("bulletins/{month}")
+    public Response bulletin(@PathParam("month") String month) {
+        return passedOn(assessment.bulletin(month));
+    }
+
+    /** A month's rankings as assessment-service's workbook, one sheet per category. */
+    @GET
+    @Path("rankings/{month}/sheet")
+    public Response rankingSheet(@PathParam("month") String month) {
+        return passedOn(assessment.rankingSheet(month));
+    }
+
+    private static Response passedOn(Response file) {
+        return Response.ok(file.readEntity(byte[].class), file.getMediaType())
+                .header("Content-Disposition", file.getHeaderString("Content-Disposition")).build();
     }
 
     /** Closes an ended month now (一月一通报): its ranking is frozen and published. */

@@ -266,6 +266,12 @@ public interface Messages {
     @Message("导出 Excel")
     String export();
 
+    @Message("下载月度通报")
+    String download_bulletin();
+
+    @Message("导出排名表")
+    String download_rankings();
+
     @Message("导入任务清单（Excel）")
     String import_sheet();
 

@@ -119,6 +119,17 @@ class ConsoleIT {
             }
             leader.open("/assessment?category=A");
             assertThat(leader.all(By.cssSelector("form[hx-post='/assessment/month-closes']"))).isEmpty();
+            // ... but takes the month's rankings away as a workbook (the bulletin link shows once a month is closed)
+            String sheet = leader.find(By.id("ranking-sheet")).getAttribute("href");
+            assertThat(leader.script("""
+                    const r = new XMLHttpRequest();
+                    r.open('GET', arguments[0], false);
+                    r.overrideMimeType('text/plain; charset=x-user-defined');
+                    r.send();
+                    return [r.status, r.getResponseHeader('Content-Type'), r.getResponseHeader('Content-Disposition'),
+                            r.responseText.substring(0, 2)].join(' | ');""", sheet).toString())
+                    .startsWith("200 | application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .contains("attachment").endsWith("| PK");
 
             // a write without the sign-in's anti-forgery token is refused, whatever the role
             assertThat(leader.postWithoutAntiForgeryToken("/tasks/" + task + "/transitions", "action=START"))
