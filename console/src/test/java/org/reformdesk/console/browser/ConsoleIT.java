@@ -255,15 +255,8 @@ class ConsoleIT {
                     .as("system notifications shown, by reminder").containsEntry(reminder, inInbox));
             assertThat(wuhua.screenshots("inbox")).isZero();
 
-            // 开启通知: Chromium's push service is Google's, which this machine cannot reach (nor can a browser in
-            // mainland China); PushManager.subscribe then never answers, and after a while the page says what works
             wuhua.open("/push");
             assertThat(wuhua.find(By.id("push")).getText()).contains("推送");
-            wuhua.find(By.id("push-on")).click();
-            WebElement status = wuhua.find(By.id("push-status"));
-            await().atMost(Duration.ofSeconds(40)).until(() -> !status.getText().isBlank());
-            assertThat(status.getText()).isIn(status.getAttribute("data-enabled"),
-                    status.getAttribute("data-failed") + " (" + status.getAttribute("data-error") + ")");
             assertThat(wuhua.screenshots("push")).isZero();
         }
     }
