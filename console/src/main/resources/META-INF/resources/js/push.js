@@ -4,6 +4,7 @@
   'use strict';
   var status = document.getElementById('push-status');
   var token = document.querySelector('meta[name="csrf-token"]').content;
+  var SUBSCRIBE_WAIT_SECONDS = 20;
 
   function say(key) { status.textContent = status.dataset[key]; }
 
@@ -40,11 +41,21 @@
       return fetch('/push/vapid-key', { credentials: 'same-origin' }).then(function (r) { return r.json(); })
         .then(function (key) {
           return navigator.serviceWorker.ready.then(function (registration) {
+            // a Chromium that cannot reach Google's push service never answers (ConsoleIT waited minutes): say so
+            // after a while, and still finish if the answer comes later
+            var unanswered = setTimeout(function () {
+              failed(new DOMException('no answer from the push service in ' + SUBSCRIBE_WAIT_SECONDS + ' s',
+                'TimeoutError'));
+            }, SUBSCRIBE_WAIT_SECONDS * 1000);
             return registration.pushManager.subscribe({ userVisibleOnly: true,
-              applicationServerKey: keyBytes(key.publicKey) });
-          }).then(function (subscription) {
-            return send('POST', '/push/subscription', subscription.toJSON()).then(function () { say('enabled'); });
-          }, failed);
+              applicationServerKey: keyBytes(key.publicKey) }).then(function (subscription) {
+              clearTimeout(unanswered);
+              return send('POST', '/push/subscription', subscription.toJSON()).then(function () { say('enabled'); });
+            }, function (error) {
+              clearTimeout(unanswered);
+              failed(error);
+            });
+          });
         });
     }).catch(function () { say('unsupported'); });
   });

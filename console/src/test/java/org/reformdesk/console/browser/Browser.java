@@ -50,6 +50,18 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser (no cookies) signed in as {@code user} through Keycloak's login page. */
     static Browser signedIn(String console, String user) {
+        return signedIn(console, user, false);
+    }
+
+    /**
+     * As {@link #signedIn(String, String)}, in a browser whose person allowed the console's notifications - what
+     * answering 允许 to the browser's question does: notification permission granted to the console's origin only.
+     */
+    static Browser signedInAllowingNotifications(String console, String user) {
+        return signedIn(console, user, true);
+    }
+
+    private static Browser signedIn(String console, String user, boolean notificationsAllowed) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver fonts-wqy-microhei");
@@ -67,6 +79,10 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         Browser browser = new Browser(driver, console, user);
         try {
+            if (notificationsAllowed) {
+                driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("origin", console,
+                        "permissions", List.of("notifications")));
+            }
             browser.signIn(user);
             return browser;
         } catch (RuntimeException | AssertionError e) {

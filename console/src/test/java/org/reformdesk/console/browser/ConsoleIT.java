@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -152,7 +154,7 @@ class ConsoleIT {
         String title = "推进“一网通办”改革 " + UUID.randomUUID().toString().substring(0, 4);
 
         try (Browser office = Browser.signedIn(platform.consoleUrl(), "office");
-             Browser wuhua = Browser.signedIn(platform.consoleUrl(), "wuhua")) {
+             Browser wuhua = Browser.signedInAllowingNotifications(platform.consoleUrl(), "wuhua")) {
             office.open("/assessment?category=C");
             WebElement before = office.find(By.cssSelector("#ranking-table tr[data-unit='" + wuhuaId + "']"));
             int rankBefore = Integer.parseInt(before.getAttribute("data-rank"));
@@ -160,6 +162,9 @@ class ConsoleIT {
 
             wuhua.open("/inbox");
             wuhua.script("window.stillTheSamePage = true");
+            // 五华区's officer allowed notifications, as the page sees it
+            assertThat(wuhua.script("return Notification.permission")).isEqualTo("granted");
+            recordNotifications(wuhua);
             int remindersBefore = wuhua.all(By.cssSelector("#inbox-list li")).size();
             long totalBefore = Long.parseLong(wuhua.find(By.id("inbox-total")).getAttribute("data-total"));
             long unreadBefore = platform.api(Service.NOTIFICATION, "wuhua").get("/api/v1/me/notifications/unread-count")
@@ -250,6 +255,15 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Long.parseLong(
                     wuhua.find(By.id("inbox-total")).getAttribute("data-total")) > totalBefore);
             assertThat(wuhua.script("return window.stillTheSamePage")).isEqualTo(true);
+            // ... and popped up as a system notification, with the words the inbox shows
+            WebElement overdue = wuhua.find(
+                    By.cssSelector("#inbox-list li[data-subject='" + task + "'][data-kind=TASK_OVERDUE]"));
+            String reminder = overdue.getAttribute("data-reminder");
+            Map<String, String> inInbox = Map.of(
+                    "title", words(overdue.findElement(By.cssSelector(".title")).getText()),
+                    "body", words(overdue.findElement(By.cssSelector(".body")).getText()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shownNotifications(wuhua))
+                    .as("system notifications shown, by reminder").containsEntry(reminder, inInbox));
             assertThat(wuhua.screenshots("inbox")).isZero();
 
             wuhua.open("/push");
@@ -354,7 +368,7 @@ class ConsoleIT {
         String wuhua = unitId("KM-WH");
         String person = office.get("/api/v1/people?unit=" + wuhua + "&size=50").path("items").findValues("id")
                 .get(0).asText();
-        return office.post("/api/v1/tasks", java.util.Map.of("title", title, "leadUnitId", wuhua,
+        return office.post("/api/v1/tasks", Map.of("title", title, "leadUnitId", wuhua,
                 "responsiblePersonId", person, "deadline", deadline.toString(), "policyAreas", List.of("经济")),
                 UUID.randomUUID().toString()).path("id").asText();
     }
@@ -364,6 +378,40 @@ class ConsoleIT {
             browser.open(path);
             return condition.call();
         });
+    }
+
+    /**
+     * From now on the page notes every system notification the browser lists for the console's service worker
+     * ({@code getNotifications()}), every quarter second. Asking only at the end would miss them: a Chromium that
+     * has no desktop notification service to hand them to (headless here) shows them as its own popups and closes
+     * each after about 25 s, and {@code getNotifications()} lists what is on screen - this test got {@code []} when
+     * it asked minutes after the reminder arrived.
+     */
+    private static void recordNotifications(Browser browser) {
+        browser.script("""
+                window.shownNotifications = {};
+                navigator.serviceWorker.ready.then(function (registration) {
+                  setInterval(function () {
+                    registration.getNotifications().then(function (shown) {
+                      shown.forEach(function (n) { window.shownNotifications[n.tag] = { title: n.title, body: n.body }; });
+                    });
+                  }, 250);
+                });
+                """);
+    }
+
+    /** The system notifications the page noted, by tag (the reminder's id): title and body, spaces folded. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, String>> shownNotifications(Browser browser) {
+        Map<String, Map<String, String>> shown = new HashMap<>();
+        ((Map<String, Map<String, String>>) browser.script("return window.shownNotifications"))
+                .forEach((tag, n) -> shown.put(tag, Map.of("title", words(n.get("title")),
+                        "body", words(n.get("body")))));
+        return shown;
+    }
+
+    private static String words(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 
     /** The header's unread count, 0 when its badge is empty. */
