@@ -7,12 +7,14 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.reformdesk.console.api.TaskApi;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Names for the ids the services answer with (units, groups, people), read once per page from task-service's
@@ -65,6 +67,15 @@ public class Directory {
     public String unitName(Object id) {
         Map<String, Object> unit = id == null ? null : unitsById().get(id.toString());
         return unit == null ? String.valueOf(id) : String.valueOf(unit.get("name"));
+    }
+
+    /** Units named by ids joined with commas (a history entry's participating units), as names joined with 、. */
+    public String unitNames(Object ids) {
+        if (ids == null || ids.toString().isBlank()) {
+            return "—";
+        }
+        return Arrays.stream(ids.toString().split(",")).map(String::strip).filter(id -> !id.isEmpty())
+                .map(this::unitName).collect(Collectors.joining("、"));
     }
 
     public Map<String, Object> unit(Object id) {

@@ -339,6 +339,8 @@ class ConsoleIT {
                     office.find(By.cssSelector("#task-main h1")).getText().endsWith(corrected));
             assertThat(office.find(By.cssSelector(".change[data-field=title]")).getText()).contains(corrected);
             assertThat(office.find(By.id("participating-units")).getText()).contains("盘龙区");
+            assertThat(office.find(By.cssSelector(".change[data-field=participatingUnitIds]")).getText())
+                    .endsWith("→ 盘龙区");
             // and hands it to another person of 五华区 (改派), with a reason
             office.find(By.cssSelector("#reassign-box summary")).click();
             Select person = new Select(office.waitFor(
