@@ -2,15 +2,10 @@ package org.reformdesk.inspection.calendar;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.testing.TestTokens;
+import org.reformdesk.testing.Workbooks;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +14,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reformdesk.testing.Workbooks.read;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -146,36 +142,7 @@ class CalendarSheetTest {
         return response.asByteArray();
     }
 
-    static byte[] workbook(List<Object[]> rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "WPS", "1.0");
-        Worksheet sheet = workbook.newWorksheet("放假安排");
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).length; c++) {
-                Object value = rows.get(r)[c];
-                if (value instanceof LocalDate date) {
-                    sheet.value(r, c, date);
-                    sheet.style(r, c).format("yyyy-mm-dd").set();
-                } else if (value != null) {
-                    sheet.value(r, c, value.toString());
-                }
-            }
-        }
-        workbook.finish();
-        return out.toByteArray();
-    }
-
-    static List<List<String>> read(byte[] xlsx) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : book.getFirstSheet().read()) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getCellCount(); c++) {
-                    cells.add(row.getCellText(c));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+    static byte[] workbook(List<Object[]> rows) {
+        return Workbooks.write("放假安排", rows);
     }
 }

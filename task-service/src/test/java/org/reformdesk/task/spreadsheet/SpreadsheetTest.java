@@ -3,17 +3,12 @@ package org.reformdesk.task.spreadsheet;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.task.LedgerFixtures;
 import org.reformdesk.testing.TestTokens;
+import org.reformdesk.testing.Workbooks;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,6 +19,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reformdesk.testing.Workbooks.read;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -382,37 +378,8 @@ class SpreadsheetTest {
                 .then().statusCode(201);
     }
 
-    static byte[] workbook(List<Object[]> rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "test", "1.0");
-        Worksheet sheet = workbook.newWorksheet("分工方案");
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).length; c++) {
-                Object value = rows.get(r)[c];
-                if (value instanceof LocalDate date) {
-                    sheet.value(r, c, date);
-                    sheet.style(r, c).format("yyyy-mm-dd").set();
-                } else if (value != null) {
-                    sheet.value(r, c, value.toString());
-                }
-            }
-        }
-        workbook.finish();
-        return out.toByteArray();
-    }
-
-    static List<List<String>> read(byte[] xlsx) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : book.getFirstSheet().read()) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getCellCount(); c++) {
-                    cells.add(row.getCellText(c));
-                }
-                rows.add(cells);
-            }
-        }
-        return rows;
+    static byte[] workbook(List<Object[]> rows) {
+        return Workbooks.write("分工方案", rows);
     }
 
     private static String code(UUID unit) {
