@@ -9,6 +9,7 @@ import org.reformdesk.notification.delivery.QuietHours;
 import org.reformdesk.notification.rules.AlwaysDelivered;
 import org.reformdesk.notification.rules.AlwaysDeliveredConfig;
 import org.reformdesk.notification.rules.Channel;
+import org.reformdesk.notification.rules.ConfiguredChannels;
 import org.reformdesk.notification.rules.ReminderKind;
 import org.reformdesk.notification.rules.ReminderRules;
 import org.reformdesk.notification.rules.RemindersConfig;
@@ -24,7 +25,8 @@ import java.util.UUID;
 
 /**
  * A person's delivery preferences as the API shows and takes them: every kind the rules know (a kind added later
- * appears by itself) with the channels of its rule.
+ * appears by itself) with the channels of its rule this city can send on - a switch for SMS where no SMS goes out
+ * would promise what never happens. A choice for a channel configured later is still taken and kept.
  */
 @ApplicationScoped
 class MyPreferences {
@@ -53,6 +55,9 @@ class MyPreferences {
 
     @Inject
     AlwaysDeliveredConfig alwaysDeliveredConfig;
+
+    @Inject
+    ConfiguredChannels configured;
 
     private ReminderRules rules;
 
@@ -99,9 +104,10 @@ class MyPreferences {
 
     private View view(DeliveryPreferences choices) {
         AlwaysDelivered always = alwaysDeliveredConfig.alwaysDelivered();
+        Set<Channel> open = configured.configured();
         List<KindView> kinds = Arrays.stream(ReminderKind.values()).map(kind -> {
             boolean insisted = always.kinds().contains(kind);
-            return new KindView(kind, insisted, rules().rule(kind).channels().stream()
+            return new KindView(kind, insisted, rules().rule(kind).channels().stream().filter(open::contains)
                     .map(channel -> new ChannelView(channel, insisted || choices.wants(kind, channel),
                             !insisted && channel != Channel.INBOX))
                     .toList());

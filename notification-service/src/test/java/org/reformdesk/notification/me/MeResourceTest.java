@@ -105,6 +105,14 @@ class MeResourceTest {
     }
 
     @Test
+    void myPreferencesOfferOnlyTheChannelsThisCitySendsOn() {
+        // this profile configures e-mail alone: the rules' SMS, push and messengers would only ever be SKIPPED
+        given().auth().oauth2(tokenOf(UUID.randomUUID())).get("/api/v1/me/preferences").then().statusCode(200)
+                .body("kinds.find { it.kind == 'TASK_OVERDUE' }.channels.channel", equalTo(List.of("INBOX", "EMAIL")))
+                .body("kinds.find { it.kind == 'TASK_DUE_SOON' }.channels.channel", equalTo(List.of("INBOX")));
+    }
+
+    @Test
     void aTokenWithoutAPersonHasNoInbox() {
         given().auth().oauth2(TestTokens.reformOffice()).get("/api/v1/me/notifications")
                 .then().statusCode(403).contentType("application/problem+json");
