@@ -75,15 +75,27 @@ public final class Keycloak implements AutoCloseable {
         this.home = home;
     }
 
-    /** The unpacked distribution under {@code dir}, or a clear explanation of how to get it. */
+    /**
+     * The unpacked distribution under {@code dir}, its scripts made executable (a zip unpacked by Maven loses their
+     * mode), or a clear explanation of how to get it.
+     */
     public static Path distribution(Path dir) {
+        Path home;
         try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-            return entries.filter(path -> Files.isExecutable(path.resolve("bin/kc.sh"))).findFirst()
+            home = entries.filter(path -> Files.isRegularFile(path.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No Keycloak distribution under " + dir
-                            + ": ./reform-desk fetches it (org.keycloak:keycloak-quarkus-dist, zip) on its first run."));
+                            + ": org.keycloak:keycloak-quarkus-dist (zip) unpacked there. ./reform-desk fetches it on"
+                            + " its first run; ./mvnw -pl console verify (browser tests) and the bench module's"
+                            + " package unpack it into their target/keycloak."));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
+            scripts.filter(script -> script.toString().endsWith(".sh")).forEach(script -> script.toFile().setExecutable(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return home;
     }
 
     /** The realm's data lives in the distribution's embedded database; deleting it re-imports the realm. */

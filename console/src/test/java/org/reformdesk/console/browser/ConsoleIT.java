@@ -11,8 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.reformdesk.local.ApiClient;
+import org.reformdesk.local.ConsolePlatform;
 import org.reformdesk.local.Service;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,9 +47,11 @@ class ConsoleIT {
     @BeforeAll
     static void startTheConsoleAndThePlatform() {
         started = Instant.now();
-        platform = new ConsolePlatform();
+        // run in console/, whose build unpacked Keycloak under target/keycloak
+        Path console = Path.of("").toAbsolutePath();
+        platform = ConsolePlatform.start(console.getParent(), console.resolve("target"), Map.of());
         System.out.printf("console IT: up in %d s (%s)%n", Duration.between(started, Instant.now()).toSeconds(),
-                platform.startTimes);
+                platform.startTimes());
     }
 
     @AfterAll

@@ -1,17 +1,5 @@
-package org.reformdesk.console.browser;
+package org.reformdesk.local;
 
-import org.reformdesk.local.ApiClient;
-import org.reformdesk.local.DemoData;
-import org.reformdesk.local.Keycloak;
-import org.reformdesk.local.Platform;
-import org.reformdesk.local.Ports;
-import org.reformdesk.local.Postgres;
-import org.reformdesk.local.Service;
-import org.reformdesk.local.ServiceProcess;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,37 +7,32 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * What the browser tests run against, as {@code ./reform-desk} runs it: Keycloak with the realm and its demo users
- * (the tests sign in on its real login page), Kafka and the five packaged services on fresh databases, the demo
- * city, and the packaged console, all on free ports. Keycloak starts while the services do.
+ * The platform with its web console as {@code ./reform-desk up} runs it, but on free ports and fresh databases that
+ * {@link #close} drops: Keycloak with the realm and its demo users (people sign in on its real login page), Kafka and
+ * the five packaged services, the demo city, and the packaged console. The console's browser tests and the console's
+ * benchmark (bench's {@code ConsoleScenario}) run against it. Keycloak starts while the services do.
  */
-final class ConsolePlatform implements AutoCloseable {
+public final class ConsolePlatform implements AutoCloseable {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Duration READY = Duration.ofMinutes(4);
 
-    final Postgres postgres = Postgres.fromEnvironment();
-    final Map<Service, String> databases = new EnumMap<>(Service.class);
-    final Keycloak keycloak;
-    final Platform platform;
-    final ServiceProcess console;
-    final Map<String, Duration> startTimes = new java.util.LinkedHashMap<>();
+    private final Postgres postgres = Postgres.fromEnvironment();
+    private final Map<Service, String> databases = new EnumMap<>(Service.class);
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private final Keycloak keycloak;
+    private final Platform platform;
+    private final ServiceProcess console;
 
-    ConsolePlatform() {
-        this(Map.of());
-    }
-
-    /** With {@code serviceConfig} over the services' settings below (the benchmark's sweep, say). */
-    ConsolePlatform(Map<String, String> serviceConfig) {
+    private ConsolePlatform(Path root, Path target, Map<String, String> serviceConfig) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Path work = ROOT.resolve("console/target/platform-" + run);
-        Path home = keycloakHome();
+        Path work = target.resolve("platform-" + run);
+        Path home = Keycloak.distribution(target.resolve("keycloak"));
         Keycloak.reset(home);
         Instant started = Instant.now();
         keycloak = Keycloak.start(home, Ports.free(), work.resolve("logs"));
@@ -66,7 +49,7 @@ final class ConsolePlatform implements AutoCloseable {
             config.put("reform.deadline.sweep-every", "1s");
             config.put("reform.summaries.sweep-every", "off");
             config.putAll(serviceConfig);
-            services = Platform.start(new Platform.Settings(ROOT, work, postgres, databases, ports, Ports.free(),
+            services = Platform.start(new Platform.Settings(root, work, postgres, databases, ports, Ports.free(),
                     Ports.free(), keycloak.quarkusConfig(), config), READY);
             startTimes.put("five services", Duration.between(started, Instant.now()));
             keycloak.awaitReady(READY);
@@ -80,7 +63,7 @@ final class ConsolePlatform implements AutoCloseable {
             Map<String, String> consoleConfig = new HashMap<>(services.consoleServices());
             consoleConfig.putAll(keycloak.consoleConfig());
             consoleConfig.put("quarkus.oidc.authentication.cookie-force-secure", "false");
-            web = ServiceProcess.startConsole(ROOT, Ports.free(), consoleConfig, work.resolve("logs"));
+            web = ServiceProcess.startConsole(root, Ports.free(), consoleConfig, work.resolve("logs"));
             web.awaitReady(READY);
             startTimes.put("console", Duration.between(started, Instant.now()));
         } catch (RuntimeException | Error e) {
@@ -98,49 +81,57 @@ final class ConsolePlatform implements AutoCloseable {
         console = web;
     }
 
-    String consoleUrl() {
+    /**
+     * Starts it from the packaged jars under {@code root}, with {@code serviceConfig} over the services' settings (the
+     * benchmark's sweep, say). {@code target} is the calling module's build directory: Keycloak is expected unpacked
+     * under its {@code keycloak/} (the console's and bench's builds put it there), and the logs go to its
+     * {@code platform-<run>/}.
+     */
+    public static ConsolePlatform start(Path root, Path target, Map<String, String> serviceConfig) {
+        return new ConsolePlatform(root, target, serviceConfig);
+    }
+
+    public String consoleUrl() {
         return console.baseUrl();
     }
 
-    String token(String user) {
+    /** How long from the start until the services, Keycloak and the console were each ready. */
+    public Map<String, Duration> startTimes() {
+        return startTimes;
+    }
+
+    /** A JDBC URL of the service's database, for what a benchmark seeds behind the service's back. */
+    public String jdbcUrl(Service service) {
+        return postgres.jdbcUrl(databases.get(service));
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    /** A demo user's access token, from Keycloak's password grant. */
+    public String token(String user) {
         return Keycloak.userToken(keycloak.baseUrl(), user);
     }
 
-    ApiClient api(Service service, String user) {
-        return new ApiClient(platform.service(service).baseUrl(), token(user));
+    /** A client of the service's API as the demo user. */
+    public ApiClient api(Service service, String user) {
+        return platform.api(service, token(user));
     }
 
     /**
      * Moves every service's business clock to {@code now}, task-service's last so its sweep finds the others there
      * (e2e's OverdueChainIT says why), then sweeps deadlines once.
      */
-    void moveEveryClock(Instant now) {
+    public void moveEveryClock(Instant now) {
         String office = token("office");
         List<Service> taskServiceLast = new ArrayList<>(List.of(Service.values()));
         taskServiceLast.remove(Service.TASK);
         taskServiceLast.add(Service.TASK);
         for (Service service : taskServiceLast) {
-            new ApiClient(platform.service(service).baseUrl(), office).put("/api/v1/clock", Map.of("now",
-                    now.toString()));
+            platform.api(service, office).put("/api/v1/clock", Map.of("now", now.toString()));
         }
-        new ApiClient(platform.service(Service.TASK).baseUrl(), office).post("/api/v1/deadline-sweeps", Map.of(), null);
-    }
-
-    /** The Keycloak distribution the build unpacked (console/pom.xml); its scripts lose their mode in the zip. */
-    private static Path keycloakHome() {
-        String configured = System.getProperty("keycloak.home");
-        Path home = configured != null ? Path.of(configured)
-                : ROOT.resolve("console/target/keycloak/keycloak-26.7.3");
-        if (!Files.isDirectory(home.resolve("bin"))) {
-            throw new IllegalStateException("No Keycloak under " + home + ": ./mvnw -pl console verify unpacks "
-                    + "org.keycloak:keycloak-quarkus-dist before the browser tests");
-        }
-        try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
-            scripts.filter(script -> script.toString().endsWith(".sh")).forEach(script -> script.toFile().setExecutable(true));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return home;
+        platform.api(Service.TASK, office).post("/api/v1/deadline-sweeps", Map.of(), null);
     }
 
     @Override
@@ -155,9 +146,14 @@ final class ConsolePlatform implements AutoCloseable {
         databases.values().forEach(postgres::dropDatabase);
     }
 
-    /** Starts everything and keeps it up until Ctrl-C: for looking at the console by hand while changing it. */
+    /**
+     * Starts everything and keeps it up until Ctrl-C, for looking at the console by hand while changing it: run from
+     * the repository after a {@code ./mvnw -pl console -am verify} has packaged it and unpacked Keycloak under
+     * {@code console/target/keycloak}.
+     */
     public static void main(String[] args) throws InterruptedException {
-        ConsolePlatform platform = new ConsolePlatform();
+        Path root = Path.of("").toAbsolutePath();
+        ConsolePlatform platform = start(root, root.resolve("console/target"), Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         System.out.println("console " + platform.consoleUrl() + " keycloak " + platform.keycloak.baseUrl()
                 + " started " + platform.startTimes);
