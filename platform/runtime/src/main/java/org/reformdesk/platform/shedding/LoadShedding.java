@@ -9,11 +9,11 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import org.reformdesk.platform.problem.Problem;
 import org.reformdesk.platform.problem.ProblemResponses;
 
@@ -39,7 +39,7 @@ public class LoadShedding {
      * The Retry-After of a refusal, in seconds: places free within tens of milliseconds, and one second is the least
      * the header can say; a client that retries at once only adds to the queue.
      */
-    static final int RETRY_AFTER_SECONDS = 1;
+    private static final int RETRY_AFTER_SECONDS = 1;
 
     @Inject
     SheddingConfig config;
@@ -64,22 +64,24 @@ public class LoadShedding {
     /** Before authentication and every other filter of ours, so a request that is refused costs next to nothing. */
     @Sheddable
     @ServerRequestFilter(nonBlocking = true, priority = Priorities.AUTHENTICATION - 1)
-    public Uni<Response> admit(ContainerRequestContext request) {
+    public Uni<Response> admit(ServerRequestContext request, UriInfo uri) {
         Context context = Vertx.currentContext();
-        return Uni.createFrom().emitter(answer -> new Arrival(request, context, answer).enter());
+        return Uni.createFrom().emitter(answer -> new Arrival(request, uri, context, answer).enter());
     }
 
     /** One request on its way in; everything but {@link #admitted} runs on the request's own event loop. */
     private final class Arrival {
 
-        private final ContainerRequestContext request;
+        private final ServerRequestContext request;
+        private final UriInfo uri;
         private final Context context;
         private final UniEmitter<? super Response> answer;
         private boolean started;
         private long timer = -1;
 
-        Arrival(ContainerRequestContext request, Context context, UniEmitter<? super Response> answer) {
+        Arrival(ServerRequestContext request, UriInfo uri, Context context, UniEmitter<? super Response> answer) {
             this.request = request;
+            this.uri = uri;
             this.context = context;
             this.answer = answer;
         }
@@ -110,8 +112,14 @@ public class LoadShedding {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
-            ((ResteasyReactiveContainerRequestContext) request).getServerRequestContext()
-                    .registerCompletionCallback(failure -> limit.leave());
+            try {
+                request.registerCompletionCallback(failure -> limit.leave());
+            } catch (RuntimeException e) {
+                // a place nobody gives back would shrink the limit for good
+                limit.leave();
+                answer.fail(e);
+                return;
+            }
             answer.complete(null);
         }
 
@@ -119,7 +127,7 @@ public class LoadShedding {
             Problem problem = new Problem("https://reformdesk.org/problems/503", ProblemResponses.title(503), 503,
                     "The service is answering as many of these requests as it can at once; ask again in "
                             + RETRY_AFTER_SECONDS + " second.",
-                    "/" + request.getUriInfo().getPath().replaceFirst("^/", ""), List.of());
+                    "/" + uri.getPath().replaceFirst("^/", ""), List.of());
             return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .entity(problem).build();
         }
