@@ -23,12 +23,13 @@ import org.reformdesk.platform.paging.Page;
 import org.reformdesk.platform.paging.PageRequest;
 import org.reformdesk.platform.security.Caller;
 import org.reformdesk.platform.security.Roles;
+import org.reformdesk.platform.shedding.Sheddable;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** The task ledger (台账) over REST. */
+/** The task ledger (台账) over REST; its pages, tasks and summary are shed with 503 when too many run at once. */
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger")
@@ -56,6 +57,7 @@ class TaskResource {
     }
 
     @GET
+    @Sheddable
     @Path("{id}")
     @Operation(summary = "One task, with its milestones and derived timeliness")
     public TaskView get(@PathParam("id") UUID id) {
@@ -129,6 +131,7 @@ class TaskResource {
     }
 
     @GET
+    @Sheddable
     @Operation(summary = "The ledger, paged, sorted (deadline, -deadline, code, -code, created, -created, title) and "
             + "filtered (responsiblePerson, responsibleLeader, mine=true for the caller's own tasks among them); a unit "
             + "officer sees the tasks their unit leads or takes part in")
@@ -138,6 +141,7 @@ class TaskResource {
     }
 
     @GET
+    @Sheddable
     @Path("summary")
     @Operation(summary = "Counts by status, timeliness, policy area, year and lead unit for dashboards (作战图)")
     public LedgerSummary summary(@BeanParam LedgerParams filter) {

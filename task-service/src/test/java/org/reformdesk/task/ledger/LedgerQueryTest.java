@@ -1,5 +1,6 @@
 package org.reformdesk.task.ledger;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -8,7 +9,12 @@ import org.reformdesk.platform.time.ServiceClock;
 import org.reformdesk.task.LedgerFixtures;
 import org.reformdesk.testing.TestTokens;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,9 @@ class LedgerQueryTest {
 
     @Inject
     ServiceClock clock;
+
+    @Inject
+    AgroalDataSource database;
 
     @AfterEach
     void realTime() {
@@ -111,6 +120,49 @@ class LedgerQueryTest {
 
         assertUnitLedger(district, 2, "共同牵头任务", "后加入的任务");
         assertUnitLedger(other, 3, "别人的任务", "牵头任务", "后加入的任务");
+    }
+
+    @Test
+    void aDeadlineChangeMovesTheTaskInItsUnitsLedgersAndAStatusChangeLeavesTheirRowsAlone() throws SQLException {
+        UUID district = LedgerFixtures.unit("C", "DISTRICT");
+        UUID department = LedgerFixtures.unit("B", "DEPARTMENT");
+        LocalDate today = clock.today();
+        UUID moving = task("t", department, today.plusDays(30), Map.of("title", "调整时限的任务",
+                "participatingUnitIds", List.of(district.toString())));
+        task("t", district, today.plusDays(20), Map.of("title", "区里牵头的任务"));
+        assertUnitLedger(district, 2, "区里牵头的任务", "调整时限的任务");
+        List<String> before = involvedRows(moving);
+        org.assertj.core.api.Assertions.assertThat(before).as("a row for the lead and the participant").hasSize(2);
+
+        LedgerFixtures.move(moving, "REQUEST_CLOSE", null);
+        LedgerFixtures.move(moving, "REJECT", "佐证材料不全");
+
+        org.assertj.core.api.Assertions.assertThat(involvedRows(moving))
+                .as("the same row versions (xmin): a status change did not rewrite them").isEqualTo(before);
+        given().auth().oauth2(TestTokens.reformOffice()).contentType("application/json")
+                .body(Map.of("deadline", today.plusDays(10).toString(), "reason", "动态调整"))
+                .post("/api/v1/tasks/{id}/deadline-adjustments", moving).then().statusCode(200);
+
+        assertUnitLedger(district, 2, "调整时限的任务", "区里牵头的任务");
+        assertUnitLedger(department, 1, "调整时限的任务");
+        String adjusted = today.plusDays(10).toString();
+        org.assertj.core.api.Assertions.assertThat(involvedRows(moving)).as("both rows carry the new deadline")
+                .hasSize(2).allSatisfy(row -> org.assertj.core.api.Assertions.assertThat(row).contains(adjusted));
+    }
+
+    /** The task's rows in task_involved_unit, each as "unit deadline xmin", in unit order. */
+    private List<String> involvedRows(UUID task) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement rows = connection.prepareStatement(
+                "SELECT unit_id, deadline, xmin FROM task_involved_unit WHERE task_id = ? ORDER BY unit_id")) {
+            rows.setObject(1, task);
+            List<String> found = new ArrayList<>();
+            try (ResultSet row = rows.executeQuery()) {
+                while (row.next()) {
+                    found.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3));
+                }
+            }
+            return found;
+        }
     }
 
     /** The unit's ledger as the office filters it and as the unit's own officer sees it: the same tasks, in order. */

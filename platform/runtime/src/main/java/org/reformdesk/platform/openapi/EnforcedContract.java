@@ -1,6 +1,10 @@
 package org.reformdesk.platform.openapi;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,10 +16,14 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.reformdesk.platform.idempotency.IdempotencyKeys;
 import org.reformdesk.platform.problem.Problem;
+import org.reformdesk.platform.shedding.Sheddable;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Completes every service's OpenAPI document with what the platform enforces on every operation, so a partner's client
@@ -23,7 +31,8 @@ import java.util.Map;
  * {@code quarkus.http.auth.permission.api} demands one, though an operation open to every role names no role), and
  * each names the refusals it can answer with, as RFC 9457 problems — 400 where it reads parameters or a body, 401
  * and 403 everywhere (a partner without the scope, a unit officer outside their unit), 404 where it names an item,
- * 409 for a write the item's state or a taken code forbids, 415 for a body, 422 for a reused Idempotency-Key.
+ * 409 for a write the item's state or a taken code forbids, 415 for a body, 422 for a reused Idempotency-Key, 503
+ * with Retry-After where the resource method is {@link Sheddable}.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class EnforcedContract implements OASFilter {
@@ -48,6 +57,9 @@ public class EnforcedContract implements OASFilter {
                 + "reads."});
         refusals.put("422", new String[] {"UnprocessableContent", "The Idempotency-Key was already used with another "
                 + "body."});
+        refusals.put("503", new String[] {"ServiceUnavailable", "The service is answering as many of these reads as it "
+                + "can at once and this one could not start within a few tens of milliseconds; ask again after the "
+                + "seconds in Retry-After."});
         return refusals;
     }
 
@@ -78,14 +90,36 @@ public class EnforcedContract implements OASFilter {
         REFUSALS.forEach((status, named) -> components.addResponse(named[0], OASFactory.createAPIResponse()
                 .description(named[1]).content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))))));
+        components.getResponses().get(REFUSALS.get("503")[0]).addHeader(HttpHeaders.RETRY_AFTER,
+                OASFactory.createHeader().description("Seconds to wait before asking again.")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
         if (openAPI.getPaths() == null) {
             return;
         }
+        Set<String> sheddable = sheddableOperations();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
                 enforce(method, operation);
+                if (sheddable.contains(operation.getOperationId())) {
+                    refuse(operation, "503");
+                }
             }
         }));
+    }
+
+    /**
+     * The operation ids of the resource methods marked {@link Sheddable}: the document keeps no trace of the Java
+     * method, so they are named as the platform's operation-id strategy (CLASS_METHOD) names them.
+     */
+    private static Set<String> sheddableOperations() {
+        return Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .map(Bean::getBeanClass)
+                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .distinct()
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods())
+                        .filter(method -> method.isAnnotationPresent(Sheddable.class))
+                        .map(method -> type.getSimpleName() + "_" + method.getName()))
+                .collect(Collectors.toSet());
     }
 
     private static void enforce(PathItem.HttpMethod method, Operation operation) {
