@@ -1,7 +1,6 @@
 package org.reformdesk.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +10,7 @@ import org.reformdesk.events.ReformEvent;
 import org.reformdesk.platform.time.ServiceClock;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,20 +19,16 @@ import java.util.UUID;
 /**
  * Where services put the events their changes cause. The row joins the caller's transaction, so a change
  * that rolls back publishes nothing and a committed one is published by the {@link OutboxRelay}, even
- * if the broker is down right now.
+ * if the broker is down right now; the relay is handed the rows as written, to send when the transaction commits.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Fired after a transaction that wrote to the outbox commits, so the relay need not wait for its poll. */
-    public record Written() {
-    }
 
     @Inject
     ServiceClock clock;
 
     @Inject
-    Event<Written> written;
+    OutboxRelay relay;
 
     @Inject
     EntityManager entityManager;
@@ -47,8 +43,8 @@ public class Outbox {
         row.topic = event.type().topic();
         row.occurredAt = clock.instant();
         row.payload = EventCodec.instance().encode(event);
+        relay.written(List.of(OutboxRelay.Row.of(row)));
         row.persist();
-        written.fire(new Written());
     }
 
     /**
@@ -60,24 +56,29 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();
+        List<OutboxRelay.Row> rows = events.stream().map(event -> new OutboxRelay.Row(UUID.randomUUID(),
+                event.type().topic(), event.subject(), event.type().typeName(), EventCodec.instance().encode(event),
+                now)).toList();
+        relay.written(rows);
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, topic, occurred_at, payload)
                     VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")) {
-                for (ReformEvent event : events) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, event.getClass().getSimpleName());
-                    insert.setString(3, event.subject());
-                    insert.setString(4, event.type().typeName());
-                    insert.setString(5, event.type().topic());
-                    insert.setObject(6, now);
-                    insert.setString(7, EventCodec.instance().encode(event));
+                OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                for (int i = 0; i < rows.size(); i++) {
+                    OutboxRelay.Row row = rows.get(i);
+                    insert.setObject(1, row.id());
+                    insert.setString(2, events.get(i).getClass().getSimpleName());
+                    insert.setString(3, row.key());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.topic());
+                    insert.setObject(6, occurredAt);
+                    insert.setString(7, row.payload());
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
-        written.fire(new Written());
     }
 }

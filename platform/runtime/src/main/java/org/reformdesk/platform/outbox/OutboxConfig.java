@@ -8,10 +8,16 @@ import java.time.Duration;
 @ConfigMapping(prefix = "reform.outbox")
 public interface OutboxConfig {
 
-    /** Events published per transaction. */
+    /**
+     * Events sent per batch, from memory or from a poll; also how many unsent events a replica may hold in memory
+     * before new commits are left to the poll (a burst).
+     */
     int batchSize();
 
-    /** How often the relay looks for events when nothing wakes it (a commit wakes it at once). */
+    /**
+     * How often the relay polls the table for events no commit handed it (a crash between commit and send, another
+     * replica's backlog), however busy the hand-offs keep it; a commit it cannot send from memory polls at once.
+     */
     Duration pollInterval();
 
     /** How long a batch may wait for the broker's acknowledgement before it is retried. */

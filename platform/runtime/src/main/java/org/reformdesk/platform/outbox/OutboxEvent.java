@@ -19,7 +19,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Insertion order; the relay publishes in this order so one subject's events stay in sequence. */
+    /** Insertion order; the relay's poll publishes in this order so one subject's events stay in sequence. */
     @Column(insertable = false, updatable = false)
     public Long position;
 
