@@ -185,6 +185,11 @@ final class BenchRun {
         return units;
     }
 
+    /** The units' heads: each answers for the tasks their unit leads. */
+    Set<UUID> responsible() {
+        return responsible;
+    }
+
     /** The day the platform started on, by task-service's clock. */
     LocalDate today() {
         return today;

@@ -14,7 +14,7 @@ interface Scenario {
 
     /**
      * Writes what it needs into the services' databases before the platform settles and any scenario runs (tasks in
-     * SQL need no events), so that a scenario finds the ledger as large as the full run has it there.
+     * SQL need no events), so that each finds the task table as a full run has it: the trickle among the burst's tasks.
      */
     default void seed(BenchRun run) {
     }
