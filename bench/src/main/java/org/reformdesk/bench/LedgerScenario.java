@@ -149,7 +149,9 @@ final class LedgerScenario implements Scenario {
     /**
      * The office's spreadsheet import (分工方案) of Kunming's 1,030 tasks and of {@code -Dbench.ledger.import.rows}
      * (10,000): every row checked, then all stored in one transaction; timed from the upload to the answer, onto the
-     * full ledger. Their task-created events are let settle before the next scenario.
+     * full ledger. Their 11,030 task-created events are not waited for: on a loaded 2-core machine they kept the
+     * consumers busy beyond the bench's 10-minute wait (one batch of notification's reminders outlived its transaction
+     * timeout), which is why the ledger is the last scenario on the platform.
      */
     private void imports(BenchRun run) {
         List<String> codes = run.units().stream().map(City.Unit::code).toList();
@@ -157,7 +159,6 @@ final class LedgerScenario implements Scenario {
                 "ms");
         run.figures.info("ledger: import of %d rows".formatted(importRows), timeImport(run,
                 sheet(importRows, codes, "BIG")), "ms");
-        run.awaitSettled("the imports");
     }
 
     private static long timeImport(BenchRun run, byte[] sheet) {
