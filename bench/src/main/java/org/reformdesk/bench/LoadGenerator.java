@@ -28,9 +28,11 @@ final class LoadGenerator {
     /**
      * What a run saw, per kind. A request not answered within its timeout counts in {@code timedOut} and in its
      * kind's latencies at the timeout (a lower bound), so an overloaded server shows in the percentiles rather
-     * than vanishing from them; {@code failed} are the answers other than 200 and errors other than timeouts.
+     * than vanishing from them; {@code shed} are the 503 answers of a server shedding load (answered at once, so kept
+     * out of the latencies, which they would flatter); {@code failed} are the answers other than 200 and 503 and errors
+     * other than timeouts.
      */
-    record Result(Map<String, Latencies> latencies, int sent, int timedOut, int failed, double achievedRate,
+    record Result(Map<String, Latencies> latencies, int sent, int timedOut, int shed, int failed, double achievedRate,
             List<String> failures) {
     }
 
@@ -40,6 +42,9 @@ final class LoadGenerator {
      * A request beyond them waits for one to finish; its latency still runs from when it was due.
      */
     private static final int MAX_IN_FLIGHT = 2_000;
+
+    /** Service Unavailable: what a service shedding load answers, with Retry-After. */
+    static final int SHED = 503;
 
     private final HttpClient http;
 
@@ -53,6 +58,7 @@ final class LoadGenerator {
         Map<String, Latencies> latencies = new LinkedHashMap<>();
         kinds.forEach(kind -> latencies.put(kind.name(), new Latencies()));
         AtomicInteger timedOut = new AtomicInteger();
+        AtomicInteger shed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         CompletableFuture<?>[] answers = new CompletableFuture<?>[total];
@@ -80,6 +86,8 @@ final class LoadGenerator {
                 if (e instanceof HttpTimeoutException || e != null && e.getCause() instanceof HttpTimeoutException) {
                     timedOut.incrementAndGet();
                     of.add(request.timeout().orElseThrow().toNanos() / 1_000);
+                } else if (e == null && response.statusCode() == SHED) {
+                    shed.incrementAndGet();
                 } else if (e != null || response.statusCode() != 200) {
                     failed.incrementAndGet();
                     if (failures.size() < 5) {
@@ -92,7 +100,8 @@ final class LoadGenerator {
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         CompletableFuture.allOf(answers).exceptionally(e -> null).join();
-        return new Result(latencies, total, timedOut.get(), failed.get(), total / sendSeconds, List.copyOf(failures));
+        return new Result(latencies, total, timedOut.get(), shed.get(), failed.get(), total / sendSeconds,
+                List.copyOf(failures));
     }
 
     private static boolean acquire(Semaphore permits, long withinNanos) {

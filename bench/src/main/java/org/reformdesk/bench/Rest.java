@@ -48,6 +48,12 @@ final class Rest {
         return send(request(url).header("Content-Type", "application/json").PUT(json(body)).build());
     }
 
+    /** POSTs a file as it is, e.g. an .xlsx sheet. */
+    JsonNode post(String url, String contentType, byte[] body) {
+        return send(request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     /** POSTs every body with at most {@code parallel} requests in flight; returns the answers in order. */
     <T> List<JsonNode> postAll(String url, List<T> bodies, Function<T, Object> toJson, int parallel) {
         Semaphore inFlight = new Semaphore(parallel);

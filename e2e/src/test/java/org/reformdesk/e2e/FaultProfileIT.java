@@ -78,35 +78,35 @@ class FaultProfileIT {
     private static final Service[] STATEFUL = {Service.TASK, Service.NOTIFICATION, Service.INSPECTION,
             Service.ASSESSMENT};
 
-    private static FaultBench bench;
+    private static FaultRig rig;
 
     @BeforeAll
     static void startThePlatform() {
-        bench = new FaultBench();
+        rig = new FaultRig();
     }
 
     @AfterAll
     static void stopThePlatform() {
-        if (bench != null) {
-            bench.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     @Test
     @Order(1)
     void servicesWhoseDatabaseConnectionsAreCutMidBurstRecoverWithoutARestart() throws Exception {
-        FaultBench.Burst burst = bench.seed("cut-connections", FaultBench.tasks());
+        FaultRig.Burst burst = rig.seed("cut-connections", FaultRig.tasks());
         Map<Service, Long> pids = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            pids.put(service, bench.platform.service(service).pid());
+            pids.put(service, rig.platform.service(service).pid());
         }
         long started = System.nanoTime();
-        bench.passTheDeadline();
-        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(20))
-                .until(() -> bench.reminders(burst) >= burst.size() / 5);
+        rig.passTheDeadline();
+        await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofMillis(20))
+                .until(() -> rig.reminders(burst) >= burst.size() / 5);
         int cut = 0;
         for (Service service : STATEFUL) {
-            try (Connection admin = bench.connect(service); PreparedStatement terminate = admin.prepareStatement("""
+            try (Connection admin = rig.connect(service); PreparedStatement terminate = admin.prepareStatement("""
                     SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
                     WHERE datname = current_database() AND pid <> pg_backend_pid()""");
                  ResultSet terminated = terminate.executeQuery()) {
@@ -115,36 +115,36 @@ class FaultProfileIT {
             }
         }
         System.out.printf("fault:   %d connections of %s cut with %d of %d reminders in%n", cut, List.of(STATEFUL),
-                bench.reminders(burst), burst.size());
+                rig.reminders(burst), burst.size());
 
-        List<FaultBench.Effect> effects = bench.settle(burst);
-        FaultBench.report("database connections cut mid-burst", effects, started);
+        List<FaultRig.Effect> effects = rig.settle(burst);
+        FaultRig.report("database connections cut mid-burst", effects, started);
         assertThat(cut).isPositive();
         for (Service service : Service.values()) {
-            assertThat(bench.platform.service(service).pid()).as("not restarted").isEqualTo(pids.get(service));
-            assertThat(bench.platform.service(service).isAlive()).isTrue();
-            assertThat(FaultBench.readiness(bench.platform.service(service).baseUrl())).isEqualTo(200);
+            assertThat(rig.platform.service(service).pid()).as("not restarted").isEqualTo(pids.get(service));
+            assertThat(rig.platform.service(service).isAlive()).isTrue();
+            assertThat(FaultRig.readiness(rig.platform.service(service).baseUrl())).isEqualTo(200);
         }
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 
     @Test
     @Order(2)
     void twoReplicasOfTaskServiceSweepingAtOnceEmitOneOverdueEventPerTaskAndDeadline() {
-        ServiceProcess replica = bench.startReplica(Service.TASK);
+        ServiceProcess replica = rig.startReplica(Service.TASK);
         try {
-            FaultBench.Burst burst = bench.seed("two-sweepers", FaultBench.tasks());
+            FaultRig.Burst burst = rig.seed("two-sweepers", FaultRig.tasks());
             long started = System.nanoTime();
-            bench.passTheDeadline();
+            rig.passTheDeadline();
             // besides both schedules, both replicas asked to sweep at the same moment
-            List<String> sweepers = List.of(bench.platform.service(Service.TASK).baseUrl(), replica.baseUrl());
-            FaultBench.parallel(2, i -> new ApiClient(sweepers.get(i), bench.officeToken())
+            List<String> sweepers = List.of(rig.platform.service(Service.TASK).baseUrl(), replica.baseUrl());
+            FaultRig.parallel(2, i -> new ApiClient(sweepers.get(i), rig.officeToken())
                     .post("/api/v1/deadline-sweeps", Map.of(), null));
-            List<FaultBench.Effect> effects = bench.settle(burst);
-            FaultBench.report("two task-service replicas sweeping", effects, started);
-            assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+            List<FaultRig.Effect> effects = rig.settle(burst);
+            FaultRig.report("two task-service replicas sweeping", effects, started);
+            assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
         } finally {
-            bench.stopReplica(replica);
+            rig.stopReplica(replica);
         }
     }
 
@@ -159,21 +159,21 @@ class FaultProfileIT {
         for (Service consumer : consumers) {
             groups.add(consumer.module() + suffix);
         }
-        bench.platform.restart(Map.of("mp.messaging.connector.smallrye-kafka.group.id",
+        rig.platform.restart(Map.of("mp.messaging.connector.smallrye-kafka.group.id",
                 "${quarkus.application.name}" + suffix), consumers);
-        bench.consumeInGroupsWith(suffix);
+        rig.consumeInGroupsWith(suffix);
         for (Service consumer : consumers) {
-            bench.realignClock(consumer);
+            rig.realignClock(consumer);
         }
-        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofSeconds(1)).until(() ->
+        await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofSeconds(1)).until(() ->
                 groups.stream().allMatch(this::hasCommitted));
-        bench.awaitQuiet(groups.toArray(String[]::new));
+        rig.awaitQuiet(groups.toArray(String[]::new));
         Map<String, Long> after = totals();
 
-        List<FaultBench.Effect> effects = new ArrayList<>();
-        before.forEach((table, count) -> effects.add(new FaultBench.Effect(table + " rows", count, after.get(table),
+        List<FaultRig.Effect> effects = new ArrayList<>();
+        before.forEach((table, count) -> effects.add(new FaultRig.Effect(table + " rows", count, after.get(table),
                 Math.max(0, count - after.get(table)), Math.max(0, after.get(table) - count))));
-        FaultBench.report("replay of every topic from offset 0", effects, started);
+        FaultRig.report("replay of every topic from offset 0", effects, started);
         assertThat(after).isEqualTo(before);
     }
 
@@ -188,7 +188,7 @@ class FaultProfileIT {
         long started = System.nanoTime();
         String key = "poison-" + UUID.randomUUID();
         Map<String, Integer> sent = new LinkedHashMap<>();
-        try (EventSender sender = EventSender.on(bench.platform.bootstrapServers())) {
+        try (EventSender sender = EventSender.on(rig.platform.bootstrapServers())) {
             for (String topic : CONSUMERS.keySet()) {
                 String type = A_TYPE.get(topic);
                 sender.sendRaw(topic, key, "{\"broken\": ", headers(type));
@@ -208,45 +208,45 @@ class FaultProfileIT {
             sender.sendRaw(Topics.ASSESSMENT, key + "-ignored", "{\"id\": 42}", headers(IGNORED_TYPE));
         }
         // counted before the good burst, whose deductions announce rank changes of their own
-        bench.awaitQuiet();
+        rig.awaitQuiet();
         long ignored = Math.round(metric(Service.NOTIFICATION, "reform_inbox_ignored_total", IGNORED_TYPE)
                 - ignoredBefore);
-        List<FaultBench.Effect> effects = new ArrayList<>();
-        effects.add(new FaultBench.Effect("notification ignored-type metric", 2, ignored, Math.max(0, 2 - ignored),
+        List<FaultRig.Effect> effects = new ArrayList<>();
+        effects.add(new FaultRig.Effect("notification ignored-type metric", 2, ignored, Math.max(0, 2 - ignored),
                 Math.max(0, ignored - 2)));
 
         // a good burst after the poison: every consumer went on
-        FaultBench.Burst after = bench.seed("after-poison", 20);
-        bench.passTheDeadline();
-        effects.addAll(bench.settle(after));
+        FaultRig.Burst after = rig.seed("after-poison", 20);
+        rig.passTheDeadline();
+        effects.addAll(rig.settle(after));
 
         Map<Service, Integer> expectedPerService = new EnumMap<>(Service.class);
         for (Map.Entry<String, List<Service>> topic : CONSUMERS.entrySet()) {
             List<ConsumerRecord<String, String>> dead = deadLetters(Topics.deadLetter(topic.getKey()), key);
             long withReason = dead.stream().filter(r -> header(r, "dead-letter-reason") != null).count();
             int expected = sent.get(topic.getKey()) * topic.getValue().size();
-            effects.add(new FaultBench.Effect(Topics.deadLetter(topic.getKey()) + " with reason", expected, withReason,
+            effects.add(new FaultRig.Effect(Topics.deadLetter(topic.getKey()) + " with reason", expected, withReason,
                     Math.max(0, expected - withReason), Math.max(0, dead.size() - expected)));
             topic.getValue().forEach(service -> expectedPerService.merge(service, sent.get(topic.getKey()), Integer::sum));
         }
         List<ConsumerRecord<String, String>> ignoredDead = deadLetters(Topics.deadLetter(Topics.ASSESSMENT),
                 key + "-ignored");
-        effects.add(new FaultBench.Effect("ignored type's bad data not dead-lettered", 0, ignoredDead.size(), 0,
+        effects.add(new FaultRig.Effect("ignored type's bad data not dead-lettered", 0, ignoredDead.size(), 0,
                 ignoredDead.size()));
         for (Map.Entry<Service, Integer> service : expectedPerService.entrySet()) {
             long counted = Math.round(metric(service.getKey(), "reform_inbox_dead_lettered_total", "")
                     - deadLetteredBefore.get(service.getKey()));
-            effects.add(new FaultBench.Effect(service.getKey().module() + " dead-letter metric", service.getValue(),
+            effects.add(new FaultRig.Effect(service.getKey().module() + " dead-letter metric", service.getValue(),
                     counted, Math.max(0, service.getValue() - counted), Math.max(0, counted - service.getValue())));
         }
-        FaultBench.report("poison on every consumed topic", effects, started);
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        FaultRig.report("poison on every consumed topic", effects, started);
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 
     @Test
     @Order(5)
     void aClientWithAFreshTokenForEveryRequestCannotExhaustAServicesHeap() throws Exception {
-        ServiceProcess task = bench.platform.service(Service.TASK);
+        ServiceProcess task = rig.platform.service(Service.TASK);
         int requests = Integer.getInteger("faults.token-flood", 50_000);
         long heapBefore = heapAfterFullGc(task);
         long started = System.nanoTime();
@@ -254,18 +254,18 @@ class FaultProfileIT {
         URI ledger = URI.create(task.baseUrl() + "/api/v1/units?size=1");
         AtomicInteger answered = new AtomicInteger();
         // a partner client that fetches a token for every call: each request a token task-service has not seen
-        FaultBench.parallel(requests, i -> {
-            String token = bench.tokens.token("flood-" + i, null, List.of("leader"));
+        FaultRig.parallel(requests, i -> {
+            String token = rig.tokens.token("flood-" + i, null, List.of("leader"));
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ledger)
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
                 return response.statusCode() == 200 ? answered.incrementAndGet() : 0;
             } catch (Exception e) {
-                bench.platform.assertRunning();
+                rig.platform.assertRunning();
                 throw new IllegalStateException(e);
             }
         });
-        bench.platform.assertRunning();
+        rig.platform.assertRunning();
         long heapAfter = heapAfterFullGc(task);
         System.out.printf("fault: %-36s %d requests, %d answered 200, heap after a full GC %d MiB before, %d MiB after"
                 + " (took %d s)%n", "a fresh token for every request", requests, answered.get(), heapBefore >> 20,
@@ -307,7 +307,7 @@ class FaultProfileIT {
     /** The dead-letter topic's records with {@code key}, read from the start until none has come for a while. */
     private static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.platform.bootstrapServers());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, rig.platform.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
@@ -331,7 +331,7 @@ class FaultProfileIT {
     /** The sum of a counter on /q/metrics over every label, of the series whose labels contain {@code labelText}. */
     private static double metric(Service service, String name, String labelText) throws Exception {
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(bench.platform.service(service).baseUrl() + "/q/metrics")).build(),
+                URI.create(rig.platform.service(service).baseUrl() + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return metrics.body().lines().filter(line -> line.startsWith(name + "{") && line.contains(labelText))
                 // name{labels} value [timestamp]
@@ -341,7 +341,7 @@ class FaultProfileIT {
 
     private boolean hasCommitted(String group) {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
-                bench.platform.bootstrapServers()))) {
+                rig.platform.bootstrapServers()))) {
             return !admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().isEmpty();
         } catch (Exception e) {
             return false;
@@ -351,14 +351,14 @@ class FaultProfileIT {
     /** Rows of every effect and every emitted event, in every service's database. */
     private static Map<String, Long> totals() {
         Map<String, Long> totals = new LinkedHashMap<>();
-        totals.put("task outbox", bench.count(Service.TASK, "SELECT count(*) FROM outbox_event", List.of()));
-        totals.put("notification reminders", bench.count(Service.NOTIFICATION, "SELECT count(*) FROM reminder", List.of()));
-        totals.put("notification outbox", bench.count(Service.NOTIFICATION, "SELECT count(*) FROM outbox_event", List.of()));
-        totals.put("inspection orders", bench.count(Service.INSPECTION, "SELECT count(*) FROM supervision_order", List.of()));
-        totals.put("inspection outbox", bench.count(Service.INSPECTION, "SELECT count(*) FROM outbox_event", List.of()));
-        totals.put("assessment score entries", bench.count(Service.ASSESSMENT, "SELECT count(*) FROM score_entry", List.of()));
-        totals.put("assessment outbox", bench.count(Service.ASSESSMENT, "SELECT count(*) FROM outbox_event", List.of()));
-        totals.put("pilot outbox", bench.count(Service.PILOT, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("task outbox", rig.count(Service.TASK, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("notification reminders", rig.count(Service.NOTIFICATION, "SELECT count(*) FROM reminder", List.of()));
+        totals.put("notification outbox", rig.count(Service.NOTIFICATION, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("inspection orders", rig.count(Service.INSPECTION, "SELECT count(*) FROM supervision_order", List.of()));
+        totals.put("inspection outbox", rig.count(Service.INSPECTION, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("assessment score entries", rig.count(Service.ASSESSMENT, "SELECT count(*) FROM score_entry", List.of()));
+        totals.put("assessment outbox", rig.count(Service.ASSESSMENT, "SELECT count(*) FROM outbox_event", List.of()));
+        totals.put("pilot outbox", rig.count(Service.PILOT, "SELECT count(*) FROM outbox_event", List.of()));
         return totals;
     }
 }

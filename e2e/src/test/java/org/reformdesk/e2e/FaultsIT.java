@@ -34,17 +34,17 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
-    private static FaultBench bench;
+    private static FaultRig rig;
 
     @BeforeAll
     static void startThePlatform() {
-        bench = new FaultBench();
+        rig = new FaultRig();
     }
 
     @AfterAll
     static void stopThePlatform() {
-        if (bench != null) {
-            bench.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -53,143 +53,143 @@ class FaultsIT {
     void pilotAndThenNotificationKilledEachInTheMiddleOfItsEffectsLoseAndDoubleNothing() {
         long started = System.nanoTime();
         // the pilot service takes only the burst's new lead units from it, so it dies while those arrive
-        CompletableFuture<FaultBench.Burst> seeding = CompletableFuture.supplyAsync(
-                () -> bench.seed("kill-pilot-notification", FaultBench.tasks()));
-        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(20))
-                .until(() -> seeding.isDone() || bench.unitsKnownToPilot("kill-pilot-notification") > 0);
-        bench.platform.kill(Service.PILOT);
-        long pilotLanded = bench.unitsKnownToPilot("kill-pilot-notification");
-        bench.platform.restart(Map.of(), Service.PILOT);
-        FaultBench.Burst burst = seeding.join();
+        CompletableFuture<FaultRig.Burst> seeding = CompletableFuture.supplyAsync(
+                () -> rig.seed("kill-pilot-notification", FaultRig.tasks()));
+        await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofMillis(20))
+                .until(() -> seeding.isDone() || rig.unitsKnownToPilot("kill-pilot-notification") > 0);
+        rig.platform.kill(Service.PILOT);
+        long pilotLanded = rig.unitsKnownToPilot("kill-pilot-notification");
+        rig.platform.restart(Map.of(), Service.PILOT);
+        FaultRig.Burst burst = seeding.join();
         System.out.printf("fault:   kill -9 %s with %d of its %d effects in, its units still being entered%n",
                 Service.PILOT.module(), pilotLanded, burst.units().size());
 
-        bench.passTheDeadline();
+        rig.passTheDeadline();
         // a consumer applies a whole Kafka batch at once: its first reminder is as early as a kill can land
-        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> bench.reminders(burst) > 0);
+        await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> rig.reminders(burst) > 0);
         long notificationLanded = killAndRestart(Service.NOTIFICATION, burst);
 
-        List<FaultBench.Effect> effects = bench.settle(burst);
-        FaultBench.report("kill -9 pilot, then notification", effects, started);
+        List<FaultRig.Effect> effects = rig.settle(burst);
+        FaultRig.report("kill -9 pilot, then notification", effects, started);
         assertThat(pilotLanded).as("pilot killed in the middle of its effects")
                 .isLessThan(burst.units().size());
         assertThat(notificationLanded).as("notification killed in the middle of its effects")
                 .isLessThan(burst.size());
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 
     @Test
     @Order(2)
     void inspectionAndThenAssessmentKilledEachInTheMiddleOfItsEffectsLoseAndDoubleNothing() {
-        FaultBench.Burst burst = bench.seed("kill-inspection-assessment", FaultBench.tasks());
+        FaultRig.Burst burst = rig.seed("kill-inspection-assessment", FaultRig.tasks());
         long started = System.nanoTime();
-        bench.passTheDeadline();
-        await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(20))
-                .until(() -> bench.storedBy(Service.INSPECTION, burst).get(0).found() > 0);
+        rig.passTheDeadline();
+        await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofMillis(20))
+                .until(() -> rig.storedBy(Service.INSPECTION, burst).get(0).found() > 0);
         long inspectionLanded = killAndRestart(Service.INSPECTION, burst);
         // the order deductions wait on the orders the restarted inspection service has yet to issue
         long assessmentLanded = killAndRestart(Service.ASSESSMENT, burst);
 
-        List<FaultBench.Effect> effects = bench.settle(burst);
-        FaultBench.report("kill -9 inspection, then assessment", effects, started);
+        List<FaultRig.Effect> effects = rig.settle(burst);
+        FaultRig.report("kill -9 inspection, then assessment", effects, started);
         assertThat(inspectionLanded).as("inspection killed in the middle of its effects").isLessThan(burst.size());
         assertThat(assessmentLanded).as("assessment killed in the middle of its effects")
                 .isLessThan(2L * burst.size());
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 
     /** SIGKILLs {@code consumer}, prints how far the burst had come, restarts it; returns its own effects at the kill. */
-    private static long killAndRestart(Service consumer, FaultBench.Burst burst) {
-        bench.platform.kill(consumer);
-        List<FaultBench.Effect> own = bench.storedBy(consumer, burst);
-        List<FaultBench.Effect> all = bench.stored(burst);
-        long landed = own.stream().mapToLong(FaultBench.Effect::found).sum();
+    private static long killAndRestart(Service consumer, FaultRig.Burst burst) {
+        rig.platform.kill(consumer);
+        List<FaultRig.Effect> own = rig.storedBy(consumer, burst);
+        List<FaultRig.Effect> all = rig.stored(burst);
+        long landed = own.stream().mapToLong(FaultRig.Effect::found).sum();
         System.out.printf("fault:   kill -9 %s with %d of its %d effects in (%d of %d stored in all)%n",
-                consumer.module(), landed, own.stream().mapToLong(FaultBench.Effect::expected).sum(),
-                all.stream().mapToLong(FaultBench.Effect::found).sum(),
-                all.stream().mapToLong(FaultBench.Effect::expected).sum());
-        bench.platform.restart(Map.of(), consumer);
-        bench.realignClock(consumer);
+                consumer.module(), landed, own.stream().mapToLong(FaultRig.Effect::expected).sum(),
+                all.stream().mapToLong(FaultRig.Effect::found).sum(),
+                all.stream().mapToLong(FaultRig.Effect::expected).sum());
+        rig.platform.restart(Map.of(), consumer);
+        rig.realignClock(consumer);
         return landed;
     }
 
     @Test
     @Order(3)
     void taskServiceKilledBetweenTheOutboxWriteAndThePublishSendsEveryEventOnceAfterRestart() throws SQLException {
-        FaultBench.Burst burst = bench.seed("kill-before-publish", FaultBench.tasks());
-        bench.awaitQuiet();
+        FaultRig.Burst burst = rig.seed("kill-before-publish", FaultRig.tasks());
+        rig.awaitQuiet();
         long started = System.nanoTime();
         long unpublished;
         // the relay publishes only under this advisory lock: while the test holds it, the sweep's events stay in the outbox
-        try (Connection relayHeld = bench.passTheDeadlineWithTheRelayHeld(burst)) {
-            unpublished = bench.unpublishedOverdue(burst);
-            bench.platform.kill(Service.TASK);
+        try (Connection relayHeld = rig.passTheDeadlineWithTheRelayHeld(burst)) {
+            unpublished = rig.unpublishedOverdue(burst);
+            rig.platform.kill(Service.TASK);
         }
         System.out.printf("fault:   kill -9 task-service with %d overdue events written, none published%n", unpublished);
-        bench.platform.restart(Map.of(), Service.TASK);
-        bench.realignClock(Service.TASK);
+        rig.platform.restart(Map.of(), Service.TASK);
+        rig.realignClock(Service.TASK);
 
-        List<FaultBench.Effect> effects = bench.settle(burst);
-        FaultBench.report("kill -9 task-service before publish", effects, started);
+        List<FaultRig.Effect> effects = rig.settle(burst);
+        FaultRig.report("kill -9 task-service before publish", effects, started);
         assertThat(unpublished).isEqualTo(burst.size());
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 
     @Test
     @Order(4)
     void theBrokerStoppedInTheMiddleOfTheBurstDelaysButLosesAndDoublesNothing() throws SQLException {
-        FaultBench.Burst burst = bench.seed("broker-down", FaultBench.tasks());
+        FaultRig.Burst burst = rig.seed("broker-down", FaultRig.tasks());
         UUID unit = burst.units().get(0);
         long started = System.nanoTime();
         long stopped;
         // with a batched relay and batched consumers a 300-task burst was all in before the broker had stopped; so
         // the relay is held off until the sweep has committed the burst, and the broker stops with none of it out
-        try (Connection relayHeld = bench.passTheDeadlineWithTheRelayHeld(burst)) {
-            bench.platform.stopKafka();
+        try (Connection relayHeld = rig.passTheDeadlineWithTheRelayHeld(burst)) {
+            rig.platform.stopKafka();
             stopped = System.nanoTime();
         }
-        List<FaultBench.Effect> atStop = bench.stored(burst);
-        long landedAtStop = atStop.stream().mapToLong(FaultBench.Effect::found).sum();
-        long expected = atStop.stream().mapToLong(FaultBench.Effect::expected).sum();
+        List<FaultRig.Effect> atStop = rig.stored(burst);
+        long landedAtStop = atStop.stream().mapToLong(FaultRig.Effect::found).sum();
+        long expected = atStop.stream().mapToLong(FaultRig.Effect::expected).sum();
         System.out.printf("fault:   broker stopped with %d overdue events committed, %d published, %d of %d effects "
-                        + "stored, for %s%n", burst.size(), burst.size() - bench.unpublishedOverdue(burst), landedAtStop,
-                expected, FaultBench.brokerDown());
+                        + "stored, for %s%n", burst.size(), burst.size() - rig.unpublishedOverdue(burst), landedAtStop,
+                expected, FaultRig.brokerDown());
 
         // writes go on over REST, into the outbox, while readiness tells the orchestrator the broker is gone
         Set<Service> reportedDown = EnumSet.noneOf(Service.class);
         List<String> written = new ArrayList<>();
-        Instant until = Instant.now().plus(FaultBench.brokerDown());
+        Instant until = Instant.now().plus(FaultRig.brokerDown());
         int i = 0;
         while (Instant.now().isBefore(until)) {
             for (Service service : Service.values()) {
-                if (FaultBench.readiness(bench.platform.service(service).baseUrl()) == 503) {
+                if (FaultRig.readiness(rig.platform.service(service).baseUrl()) == 503) {
                     reportedDown.add(service);
                 }
             }
-            written.add(bench.post(Service.TASK, "/api/v1/tasks", Map.of("code", "OUTAGE-" + burst.name() + "-" + i,
+            written.add(rig.post(Service.TASK, "/api/v1/tasks", Map.of("code", "OUTAGE-" + burst.name() + "-" + i,
                     "title", "断网期间录入 " + i, "leadUnitId", unit.toString(),
                     "responsiblePersonId", UUID.randomUUID().toString(),
-                    "deadline", bench.deadline.plusMonths(6).toString()), "outage-" + unit + "-" + i).get("id").asText());
+                    "deadline", rig.deadline.plusMonths(6).toString()), "outage-" + unit + "-" + i).get("id").asText());
             i++;
-            FaultBench.sleep(Duration.ofMillis(500));
+            FaultRig.sleep(Duration.ofMillis(500));
         }
-        bench.platform.startKafka();
+        rig.platform.startKafka();
         System.out.printf("fault:   broker back after %d s; %d tasks written meanwhile; readiness DOWN seen on %s%n",
                 (System.nanoTime() - stopped) / 1_000_000_000L, written.size(), reportedDown);
         for (Service service : Service.values()) {
-            await().atMost(FaultBench.SETTLE).pollInterval(Duration.ofMillis(500))
-                    .until(() -> FaultBench.readiness(bench.platform.service(service).baseUrl()) == 200);
+            await().atMost(FaultRig.SETTLE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> FaultRig.readiness(rig.platform.service(service).baseUrl()) == 200);
         }
 
-        List<FaultBench.Effect> effects = new ArrayList<>(bench.settle(burst));
-        long published = bench.count(Service.TASK, """
+        List<FaultRig.Effect> effects = new ArrayList<>(rig.settle(burst));
+        long published = rig.count(Service.TASK, """
                 SELECT count(*) FROM outbox_event WHERE type = 'reform.task.created.v1' AND published_at IS NOT NULL
                 AND aggregate_id = ANY(CAST(? AS text[]))""", written);
-        effects.add(FaultBench.Effect.counted("outage writes published", written.size(), published, published));
-        FaultBench.report("broker down " + FaultBench.brokerDown().toSeconds() + " s mid-burst", effects, started);
+        effects.add(FaultRig.Effect.counted("outage writes published", written.size(), published, published));
+        FaultRig.report("broker down " + FaultRig.brokerDown().toSeconds() + " s mid-burst", effects, started);
         assertThat(landedAtStop).as("stopped in the middle of the burst").isLessThan(expected);
         assertThat(reportedDown).as("readiness reported the outage").containsAll(EnumSet.allOf(Service.class));
         assertThat(written).isNotEmpty();
-        assertThat(effects).allMatch(FaultBench.Effect::exact, "exactly once");
+        assertThat(effects).allMatch(FaultRig.Effect::exact, "exactly once");
     }
 }

@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * nothing else falls due (no due-soon card, no monthly report, no escalation). A restarted service comes
  * back on the system clock, which is in the same month, so its effects are scored in that month too.
  */
-final class FaultBench implements AutoCloseable {
+final class FaultRig implements AutoCloseable {
 
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     /** Overdue tasks per lead unit: 10 keep every deduction under its indicator's weight (assessment README). */
@@ -75,7 +75,7 @@ final class FaultBench implements AutoCloseable {
     /** Appended to each consumer group's name once the consumers run in fresh groups (the replay fault). */
     private volatile String groupSuffix = "";
 
-    FaultBench() {
+    FaultRig() {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             databases.put(service, "faults_" + service.name().toLowerCase() + "_" + run);
