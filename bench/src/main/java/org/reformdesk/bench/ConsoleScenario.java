@@ -112,7 +112,7 @@ public final class ConsoleScenario {
     }
 
     /**
-     * Tops the ledger up to TASKS in SQL, spread over the demo city's units, as task-service's LedgerBenchmark does.
+     * Tops the ledger up to TASKS in SQL, spread over the demo city's units, as the bench's LedgerScenario does.
      */
     private void seed() {
         long started = System.nanoTime();
