@@ -123,8 +123,7 @@ public class LiveScores {
 
     /**
      * Writes the pending facts in one statement, each valued by the scheme for its unit's category that month, and
-     * re-scores the unit-months of those not recorded before (a redelivered event's or a second one for the same
-     * occasion is not).
+     * re-scores the unit-months of those it recorded (a second fact of an occasion already counted is not).
      */
     private void record(List<PendingFact> pending) {
         if (pending.isEmpty()) {
