@@ -42,12 +42,28 @@ public class Placements {
 
     /** The category the unit ranked in during the month (at its end); null if none, or unknown to the directory. */
     public AssessmentCategory categoryIn(UUID unitId, String month) {
+        return categoriesIn(List.of(unitId), List.of(month)).get(0);
+    }
+
+    /**
+     * The category each unit ranked in during its month ({@code months.get(i)} for {@code units.get(i)}), as
+     * {@link #categoryIn} tells it, in one query: a consumer's batch values hundreds of facts at once.
+     */
+    public List<AssessmentCategory> categoriesIn(List<UUID> units, List<String> months) {
         @SuppressWarnings("unchecked")
         List<String> rows = entityManager.createNativeQuery("""
-                        SELECT coalesce(category, '') FROM unit_placement
-                        WHERE unit_id = :unit AND valid_from < :monthEnd ORDER BY valid_from DESC LIMIT 1""")
-                .setParameter("unit", unitId).setParameter("monthEnd", monthEnd(month)).getResultList();
-        return rows.isEmpty() || rows.get(0).isEmpty() ? null : AssessmentCategory.valueOf(rows.get(0));
+                        SELECT (SELECT coalesce(p.category, '') FROM unit_placement p
+                                WHERE p.unit_id = k.unit AND p.valid_from < k.month_end
+                                ORDER BY p.valid_from DESC LIMIT 1)
+                        FROM unnest(CAST(:units AS uuid[]), CAST(:monthEnds AS timestamptz[]))
+                            WITH ORDINALITY AS k(unit, month_end, n)
+                        ORDER BY k.n""")
+                .setParameter("units", units.stream().map(UUID::toString).toArray(String[]::new))
+                .setParameter("monthEnds", months.stream().map(month -> monthEnd(month).toString())
+                        .toArray(String[]::new))
+                .getResultList();
+        return rows.stream().map(category -> category == null || category.isEmpty() ? null
+                : AssessmentCategory.valueOf(category)).toList();
     }
 
     /**

@@ -65,7 +65,8 @@ public class ScoredEvents {
                     null, "任务逾期：" + overdue.code() + " " + overdue.title() + "（完成时限 " + overdue.deadline() + "）",
                     deadlineOccasion(overdue.taskId(), overdue.deadline()), overdue.policyAreas()), event.time());
         } else if (event.data() instanceof ExtensionDecided decided && decided.approved()) {
-            // asked for in time: the deadline it replaced was never the unit's lateness
+            // asked for in time: the deadline it replaced was never the unit's lateness (if the batch missed it)
+            scores.recordFacts();
             exemptions.exemptOccasion(decided.taskId(), Indicator.OVERDUE_TASKS,
                     deadlineOccasion(decided.taskId(), decided.previousDeadline()), "延期申请已批准：" + decided.code()
                             + " 完成时限由 " + decided.previousDeadline() + " 延至 " + decided.deadline()
@@ -90,6 +91,7 @@ public class ScoredEvents {
                     closed.policyAreas()), event.time());
         } else if (event.data() instanceof TaskStatusChanged changed && SUSPENDED.equals(changed.toStatus())) {
             String reason = "任务暂缓，待上级部署统一启动" + (changed.reason() == null ? "" : "：" + changed.reason());
+            scores.recordFacts();
             for (Indicator indicator : List.of(Indicator.OVERDUE_TASKS, Indicator.LATE_REPORTS)) {
                 exemptions.exemptIfNot(changed.leadUnitId(), changed.taskId(), indicator, reason,
                         "task-service:" + changed.actorId());

@@ -135,27 +135,27 @@ class MonthClose {
             return false;
         }
         List<UnitStanding> standings = scores.rerank(category, month).stream()
-                .sorted(Comparator.comparingInt((UnitStanding s) -> s.rank).thenComparing(s -> s.unitId))
+                .sorted(Comparator.comparingInt(UnitStanding::rank).thenComparing(UnitStanding::unitId))
                 .toList();
         if (standings.isEmpty()) {
             return true;
         }
-        int lowest = standings.stream().mapToInt(s -> s.rank).max().orElse(0);
+        int lowest = standings.stream().mapToInt(UnitStanding::rank).max().orElse(0);
         List<MonthPublished.Entry> ranking = new ArrayList<>();
         List<UUID> diagnosis = new ArrayList<>();
         for (UnitStanding standing : standings) {
             MonthRanking frozen = new MonthRanking();
             frozen.month = month;
             frozen.category = category;
-            frozen.unitId = standing.unitId;
-            frozen.score = standing.score;
-            frozen.rank = standing.rank;
+            frozen.unitId = standing.unitId();
+            frozen.score = standing.score();
+            frozen.rank = standing.rank();
             // a category where everyone ties has no laggard to visit
-            frozen.diagnosis = standings.size() > 1 && standing.rank == lowest && lowest > 1;
+            frozen.diagnosis = standings.size() > 1 && standing.rank() == lowest && lowest > 1;
             frozen.persist();
-            ranking.add(new MonthPublished.Entry(standing.unitId, standing.score, standing.rank));
+            ranking.add(new MonthPublished.Entry(standing.unitId(), standing.score(), standing.rank()));
             if (frozen.diagnosis) {
-                diagnosis.add(standing.unitId);
+                diagnosis.add(standing.unitId());
             }
         }
         outbox.record(MonthPublished.of(month, category, ranking, diagnosis));
