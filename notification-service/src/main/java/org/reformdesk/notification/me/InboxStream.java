@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that reconnects reads its inbox.
  */
 @ApplicationScoped
-public class InboxStream {
+class InboxStream {
 
     private static final Logger LOG = Logger.getLogger(InboxStream.class);
     static final String CHANNEL = "reform_inbox";
